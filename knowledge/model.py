@@ -1,0 +1,100 @@
+"""Facts and answers: the data that flows from the knowledge layer to every front-end."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEP = " › "
+"""Joins heading paths and row/column paths for display, as in the CLI contract."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One number from a report, with everything needed to cite it."""
+
+    value: str
+    """The number exactly as printed, e.g. "149.876378", "2.7" (for 2.7万余条)."""
+    unit: str
+    """The report's unit: 件, 条, 篇, 万元, 万条, %, 人, ... ("" when none)."""
+    label: str
+    """What the number counts: prose words before it, or the table row › column path."""
+    section: tuple[str, ...]
+    """Heading path of the section holding the number, outermost first."""
+    quote: str
+    """The sentence (prose) or "表三 › row › column" (table cell)."""
+    kind: str
+    """'text' for a prose number, 'table' for a table cell."""
+    number: float | None = None
+    """The value as a float (None if it cannot be read as one)."""
+    table: str = ""
+    """Table name for cells: 表二, 表三, 表四, or 表 for a generic table."""
+    row: tuple[str, ...] = ()
+    """Row path of a table cell, e.g. ("三、本年度办理结果", "（一）予以公开")."""
+    col: tuple[str, ...] = ()
+    """Column path of a table cell, e.g. ("申请人情况", "自然人")."""
+    approx: bool = False
+    """True for 「10 余场」, 「近 90 万人次」: the report states an approximate figure."""
+    primary: bool = True
+    """For table cells: True when this column is the row's default answer (总计, 处理决定数量)."""
+    warnings: tuple[str, ...] = field(default=())
+    """Data-quality notes (broken 勾稽 rules) touching this number."""
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    """A loaded report, as the store lists it."""
+
+    id: int
+    title: str
+    agency: str
+    year: int | None
+    source: str
+    facts: int
+    warnings: int
+
+
+@dataclass(frozen=True)
+class FoundFact:
+    """A fact found for a question, with the report it belongs to and its match score."""
+
+    fact: Fact
+    report: ReportInfo
+    score: float
+    fact_id: str = ""
+    """Short stable id for sharing and feedback (Latin letters and digits)."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a question was understood, so the user can correct it."""
+
+    question: str
+    """The question as asked."""
+    normalized: str
+    """After full-width, traditional and numeral normalisation."""
+    agencies: tuple[str, ...] = ()
+    """Agencies the question names (full names), () when none."""
+    year: int | None = None
+    """The year asked about, None when none given."""
+    measure: str = ""
+    """The words left once agency, year and question words are removed, e.g. "依申请公开"."""
+    unit: str = ""
+    """Unit the question asks in (件 for 多少件), "" when none."""
+    unknown_place: str = ""
+    """A place named in the question that no loaded report belongs to, e.g. "厦门市"."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The result of asking one question: rendered by the CLI, the console and the bot alike."""
+
+    status: str
+    """'answered', 'ambiguous' or 'not_found'."""
+    reading: Reading
+    best: FoundFact | None = None
+    """The answer ('answered'), or the best guess ('ambiguous'), else None."""
+    alternatives: tuple[FoundFact, ...] = ()
+    """Other candidates, best first, at most 5."""
+    note: str = ""
+    """For not_found and ambiguous: what is known instead, or what to choose between."""
+    options: tuple[str, ...] = ()
+    """For ambiguous: short choices to offer (agency names or years) as follow-up questions."""
