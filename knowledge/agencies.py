@@ -1,0 +1,115 @@
+"""机关简称：从已加载报告的机关全称生成别名，并在问题里找出所指的机关。
+
+An agency is known by its most specific place unit: 晋江市人民政府灵源街道办事处 is 灵源街道 / 灵源
+(晋江市 is only its parent), 晋江市人民政府办公室 is 晋江市 / 晋江. Agencies that share that unit
+form a group (晋江市人民政府 and 晋江市人民政府办公室): a question naming the unit may fall back
+from one to the other when only one has the year asked for.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNIT = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:自治州|自治县|特别行政区|综合实验区|新区|开发区|省|市|区|县|旗|镇|乡|街道)")
+_ORG_SUFFIXES = ("人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "办事处", "管理委员会", "管委会",
+                 "办公室", "政府")
+_UNIT_SUFFIXES = ("综合实验区", "自治州", "自治县", "开发区", "新区", "街道", "省", "市", "区", "县", "旗", "镇", "乡")
+_PLACE_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|区|县|镇|乡|街道))")
+_NOT_PLACES = ("全区", "全市", "全县", "全镇", "我区", "我市", "我县", "我镇", "本区", "本市", "辖区", "城区", "社区",
+               "地区", "小区", "园区", "街道办", "市民", "实验区")
+
+
+@dataclass(frozen=True)
+class AgencyMatch:
+    """Agencies a question names: the best-named ones first, and their whole group."""
+
+    best: tuple[str, ...]
+    group: tuple[str, ...]
+    spans: tuple[str, ...]
+    """The alias strings found in the question (to strip them from the measure)."""
+
+
+def units(agency: str) -> list[str]:
+    """Place units in an agency name, outermost first: 晋江市人民政府灵源街道办事处 → [晋江市, 灵源街道]."""
+    name = agency
+    for suffix in _ORG_SUFFIXES:
+        name = name.replace(suffix, "|")
+    return [m.group(0) for part in name.split("|") for m in _UNIT.finditer(part)]
+
+
+def core(unit: str) -> str:
+    """A unit without its suffix: 灵源街道 → 灵源, 平潭综合实验区 → 平潭综合实验区 minus 综合实验区 → 平潭."""
+    for suffix in _UNIT_SUFFIXES:
+        if unit.endswith(suffix) and len(unit) - len(suffix) >= 2:
+            return unit[: -len(suffix)]
+    return unit
+
+
+def aliases(agency: str) -> dict[str, int]:
+    """Alias → strength (longer, more specific names are stronger) for one agency."""
+    out: dict[str, int] = {agency: 100 + len(agency)}
+    out[agency.replace("人民政府", "政府")] = 100 + len(agency)
+    short = agency
+    for suffix in _ORG_SUFFIXES:
+        if short.endswith(suffix) and len(short) > len(suffix) + 1:
+            short = short[: -len(suffix)]
+            break
+    out.setdefault(short, 50 + len(short))
+    found = units(agency)
+    if found:
+        unit = found[-1]
+        out.setdefault(unit, 20 + len(unit))
+        c = core(unit)
+        out.setdefault(c, 10 + len(c))
+        if len(c) > 3:
+            out.setdefault(c[:2], 5)
+        rest = agency[agency.find(unit):] if unit in agency else ""
+        if rest and rest != unit:
+            out.setdefault(rest, 60 + len(rest))
+            out.setdefault(rest.replace(unit, c, 1), 55 + len(rest))
+    return {a: s for a, s in out.items() if len(a) >= 2}
+
+
+def group_key(agency: str) -> str:
+    """The most specific place of an agency (its group), e.g. 灵源 for the 灵源 street office."""
+    found = units(agency)
+    return core(found[-1]) if found else agency
+
+
+class AgencyIndex:
+    """Aliases of every loaded agency, for finding agencies in a question."""
+
+    def __init__(self, agencies: list[str]) -> None:
+        self.agencies = sorted(set(a for a in agencies if a))
+        self.alias_map: dict[str, dict[str, int]] = {}
+        for agency in self.agencies:
+            for alias, strength in aliases(agency).items():
+                self.alias_map.setdefault(alias, {})[agency] = strength
+        self.places = {u for a in self.agencies for u in units(a)} | set(self.alias_map)
+
+    def find(self, question: str) -> AgencyMatch:
+        """Agencies named in `question` (longest, most specific alias wins)."""
+        scores: dict[str, int] = {}
+        spans: list[str] = []
+        for alias, owners in self.alias_map.items():
+            if alias in question:
+                spans.append(alias)
+                for agency, strength in owners.items():
+                    scores[agency] = max(scores.get(agency, 0), strength)
+        if not scores:
+            return AgencyMatch((), (), ())
+        top = max(scores.values())
+        best = tuple(a for a, s in scores.items() if s == top)
+        keys = {group_key(a) for a in best}
+        group = tuple(a for a in scores if group_key(a) in keys)
+        return AgencyMatch(best, group, tuple(sorted(spans, key=len, reverse=True)))
+
+    def unknown_place(self, question: str) -> str:
+        """A place named in the question that no loaded agency belongs to ('' if none)."""
+        for m in _PLACE_WORD.finditer(question):
+            word = m.group(1)
+            if any(word.endswith(n) for n in _NOT_PLACES) or word in _NOT_PLACES:
+                continue
+            if not any(word in p or p in word for p in self.places):
+                return word
+        return ""

@@ -1,0 +1,138 @@
+"""回答一个问题：选报告、给事实打分、决定 answered / ambiguous / not_found。"""
+from __future__ import annotations
+
+from datetime import date
+
+from knowledge.agencies import AgencyIndex, group_key
+from knowledge.matcher import MIN_SCORE, Scored, rank
+from knowledge.model import Answer, FoundFact, Reading, ReportInfo
+from knowledge.query import Query, follow_up, parse
+from knowledge.store import Store
+
+AMBIGUOUS_MARGIN = 0.015
+"""Two different figures within this score of each other are asked back about."""
+MAX_ALTERNATIVES = 5
+
+
+def _index(store: Store) -> tuple[list[ReportInfo], AgencyIndex]:
+    cached = store.cache.get("index")
+    if cached is None:
+        reports = store.reports()
+        cached = (reports, AgencyIndex([r.agency for r in reports]))
+        store.cache["index"] = cached
+    return cached
+
+
+def _years(reports: list[ReportInfo], agency: str) -> list[int]:
+    return sorted({r.year for r in reports if r.agency == agency and r.year is not None})
+
+
+def _latest(reports: list[ReportInfo]) -> list[ReportInfo]:
+    best: dict[str, ReportInfo] = {}
+    for r in reports:
+        if r.agency not in best or (r.year or 0) > (best[r.agency].year or 0):
+            best[r.agency] = r
+    return list(best.values())
+
+
+def _known(reports: list[ReportInfo]) -> str:
+    agencies = sorted({r.agency for r in reports})
+    shown = "、".join(f"{a}（{'、'.join(str(y) for y in _years(reports, a))}年）" for a in agencies[:8])
+    more = f"等 {len(agencies)} 个机关" if len(agencies) > 8 else ""
+    return f"已收录：{shown}{more}。"
+
+
+def _found(s: Scored, by_id: dict[int, ReportInfo]) -> FoundFact:
+    return FoundFact(fact=s.item.fact, report=by_id[s.item.report_id], score=round(s.score, 4), fact_id=s.item.fid)
+
+
+def _select(q: Query, reports: list[ReportInfo]) -> tuple[list[ReportInfo], str]:
+    """The reports a question is about, or ([], why not) when none fits."""
+    r = q.reading
+    agencies = r.agencies or tuple(sorted({x.agency for x in reports}))
+    named = bool(r.agencies)
+    pool = [x for x in reports if x.agency in agencies]
+    if r.year is None:
+        return _latest(pool), ""
+    chosen = [x for x in pool if x.year == r.year]
+    if not chosen and named:
+        chosen = [x for x in reports if x.agency in q.group and x.year == r.year]
+    if chosen:
+        return chosen, ""
+    if named:
+        parts = [f"「{a}」只有 {'、'.join(str(y) for y in _years(reports, a))} 年的年报" for a in r.agencies]
+        return [], f"没有{r.year}年的年报：" + "；".join(parts) + "。"
+    years = sorted({x.year for x in reports if x.year})
+    return [], f"没有任何机关{r.year}年的年报，已有年份：{'、'.join(map(str, years))}。"
+
+
+def ask(store: Store, question: str, today: date | None = None, previous: Reading | None = None) -> Answer:
+    """Answer one question from the loaded reports (`previous`: the chat's last reading)."""
+    reports, index = _index(store)
+    q = parse(question, index, today)
+    if previous is not None:
+        q = follow_up(q, previous, index)
+    r = q.reading
+    if not question.strip():
+        return Answer("not_found", r, note="请输入一个问题，例如「2024年晋江依申请公开多少件」。")
+    if not reports:
+        return Answer("not_found", r, note="还没有加载任何年报。")
+    if r.unknown_place and not r.agencies:
+        return Answer("not_found", r, note=f"没有「{r.unknown_place}」的年报。" + _known(reports))
+    chosen, why = _select(q, reports)
+    if not chosen:
+        return Answer("not_found", r, note=why + " " + _known(reports) if not r.agencies else why)
+    by_id = {x.id: x for x in reports}
+    ids = [x.id for x in chosen]
+    if len(ids) > 40:
+        ids = store.reports_matching(q.tokens, ids, limit=40)
+    ranked = rank(store.facts_of(ids), q.tokens, r.measure, r.normalized, r.unit, r.year)
+    if not ranked or ranked[0].score < MIN_SCORE:
+        where = "、".join(sorted({x.title for x in chosen})[:3])
+        return Answer("not_found", r, note=f"在{where}中没有找到与「{r.measure or question}」相符的数字。")
+    return _decide(q, ranked, by_id, chosen, reports)
+
+
+def _decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], chosen: list[ReportInfo],
+            reports: list[ReportInfo]) -> Answer:
+    r = q.reading
+    best = ranked[0]
+    good = [s for s in ranked if s.score >= max(MIN_SCORE, best.score * 0.5)]
+    alts = _distinct(good[1:], best)[:MAX_ALTERNATIVES]
+    agencies = {by_id[s.item.report_id].agency for s in good[:5]}
+    if not r.agencies and len({group_key(a) for a in agencies}) > 1:
+        per_agency: dict[str, Scored] = {}
+        for s in good:
+            per_agency.setdefault(by_id[s.item.report_id].agency, s)
+        cands = list(per_agency.values())[:MAX_ALTERNATIVES]
+        return Answer("ambiguous", r, best=_found(best, by_id),
+                      alternatives=tuple(_found(s, by_id) for s in cands),
+                      note="问的是哪个机关？", options=tuple(per_agency)[:MAX_ALTERNATIVES])
+    rival = next((s for s in alts if best.score - s.score <= AMBIGUOUS_MARGIN
+                  and s.item.report_id == best.item.report_id), None)
+    if rival is not None and rival.item.fact.value != best.item.fact.value:
+        cands = [best] + [s for s in alts if best.score - s.score <= AMBIGUOUS_MARGIN]
+        return Answer("ambiguous", r, best=_found(best, by_id),
+                      alternatives=tuple(_found(s, by_id) for s in cands[:MAX_ALTERNATIVES]),
+                      note="有几个数字都符合，问的是哪一个？",
+                      options=tuple(s.item.fact.label for s in cands[:MAX_ALTERNATIVES]))
+    note = ""
+    if r.year is None:
+        agency = by_id[best.item.report_id].agency
+        others = [y for y in _years(reports, agency) if y != by_id[best.item.report_id].year]
+        if others:
+            note = f"未指明年份，按最新的{by_id[best.item.report_id].year}年回答；另有{'、'.join(map(str, others))}年。"
+    return Answer("answered", r, best=_found(best, by_id), alternatives=tuple(_found(s, by_id) for s in alts),
+                  note=note)
+
+
+def _distinct(items: list[Scored], best: Scored) -> list[Scored]:
+    """Candidates without repeats of the same figure in the same place."""
+    seen = {(best.item.fact.value, best.item.fact.label)}
+    out = []
+    for s in items:
+        key = (s.item.fact.value, s.item.fact.label)
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out

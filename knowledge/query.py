@@ -1,0 +1,90 @@
+"""读懂问题：年份、机关、单位、要问的指标（measure）及其规范词。"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from knowledge.agencies import AgencyIndex
+from knowledge.model import Reading
+from knowledge.normalize import normalize_question
+from knowledge.tokenize import canonical_tokens
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?度?(?!\d)")
+_UNIT_Q = re.compile(
+    r"(?:多少|几|若干|有多少|共多少|总共多少)\s*(个工作日|人次|万元|亿元|批次|万人次|万次|件|条|篇|份|期|次|人|场|项|家|个|户|名|元|类|天|起|宗|批)")
+_UNIT_TAIL = re.compile(r"(件|条|篇|份|期|次|人次|场|项|家|万元|元)数?$")
+_MONEY = re.compile(r"金额|多少钱|收费")
+_PERCENT = re.compile(r"百分之|百分比|比例|%|率")
+_ORG_WORDS = re.compile(r"人民政府办公室|人民政府|政府办公室|街道办事处|办事处|管委会|办公室|政府")
+_QUESTION_WORDS = re.compile(
+    r"(请问|是多少|有多少|一共有|共有|多少|几|吗|呢|？|\?|是什么|哪些|怎么样|情况如何)")
+MAX_QUESTION_CHARS = 300
+"""Longer questions are refused politely: no honest question about a figure is this long."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed question: the user-facing reading plus what the matcher needs."""
+
+    reading: Reading
+    tokens: tuple[str, ...]
+    """Canonical measure tokens."""
+    group: tuple[str, ...] = ()
+    """Agencies sharing the named place (fallback when the best-named one lacks the year)."""
+
+
+def question_unit(text: str) -> str:
+    """The unit a question asks in: 件 for 多少件, 万元 for 金额, % for 比例; '' when none."""
+    m = _UNIT_Q.search(text)
+    if m:
+        return m.group(1)
+    if _PERCENT.search(text):
+        return "%"
+    if _MONEY.search(text):
+        return "万元"
+    m = _UNIT_TAIL.search(text.rstrip("？?。 "))
+    return m.group(1) if m else ""
+
+
+def parse(question: str, index: AgencyIndex, today: date | None = None) -> Query:
+    """Read a question: year, agencies, unknown places, unit and measure tokens."""
+    text = normalize_question(question[:MAX_QUESTION_CHARS], today)
+    years = [int(y) for y in _YEAR.findall(text)]
+    year = years[0] if years else None
+    match = index.find(text)
+    unknown = "" if match.best else index.unknown_place(text)
+    measure = _YEAR.sub(" ", text)
+    for span in match.spans:
+        measure = measure.replace(span, " ")
+    if unknown:
+        measure = measure.replace(unknown, " ")
+    measure = _ORG_WORDS.sub(" ", measure)
+    unit = question_unit(measure)
+    measure = _UNIT_Q.sub(" ", measure)
+    measure = _QUESTION_WORDS.sub(" ", measure)
+    measure = re.sub(r"\s+", " ", measure).strip(" ，,。？?的")
+    reading = Reading(question=question, normalized=text, agencies=match.best, year=year,
+                      measure=measure, unit=unit, unknown_place=unknown)
+    return Query(reading=reading, tokens=canonical_tokens(measure), group=match.group)
+
+
+def follow_up(query: Query, previous: Reading | None, index: AgencyIndex) -> Query:
+    """Fill what a follow-up question leaves out (「那2020年呢」「行政强制呢」「鲤城区呢」)
+    from the previous reading: agency, year or measure."""
+    if previous is None:
+        return query
+    r = query.reading
+    agencies, year, measure, tokens = r.agencies, r.year, r.measure, query.tokens
+    group = query.group
+    if not agencies and not r.unknown_place and previous.agencies:
+        agencies = previous.agencies
+        group = previous.agencies
+    if year is None and previous.year is not None:
+        year = previous.year
+    if not tokens and previous.measure:
+        measure = previous.measure
+        tokens = canonical_tokens(measure)
+    unit = r.unit or (previous.unit if measure == previous.measure else "")
+    reading = replace(r, agencies=agencies, year=year, measure=measure, unit=unit)
+    return Query(reading=reading, tokens=tokens, group=group)
