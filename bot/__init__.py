@@ -1,0 +1,1 @@
+"""年报问答 front-ends: CLI, benchmark, bot."""
