@@ -1,0 +1,138 @@
+"""把报告文件读入知识库：文件 → loader → Document → facts → SQLite，逐个文件、逐个事务。"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from knowledge.facts import document_facts
+from knowledge.model import Fact
+from knowledge.store import NewReport, Store
+from knowledge.tokenize import canonical_tokens
+from loaders import SUPPORTED_SUFFIXES, read_document
+from loaders.errors import LoaderError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+"""Larger files are refused: no annual report is this big."""
+
+Progress = Callable[[str, str], None]
+"""Called after each file with (path, outcome: 'loaded' | 'replaced' | 'unchanged' | 'failed')."""
+
+
+@dataclass
+class LoadResult:
+    """What a load did, file by file."""
+
+    loaded: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    """(path, reason) for each file that could not be loaded."""
+
+
+def bundled_corpus() -> Path:
+    """The folder of sample reports shipped inside the package."""
+    return Path(str(resources.files("knowledge") / "corpus"))
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to load: named files as given, folders searched for supported report files."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                          and not f.name.startswith("."))
+        else:
+            out.append(p)
+    return out
+
+
+def fact_id(sha256: str, ordinal: int) -> str:
+    """A short id for a fact, stable for the same file content (letters and digits only)."""
+    return hashlib.blake2b(f"{sha256}:{ordinal}".encode(), digest_size=5).hexdigest()
+
+
+def _tokens(fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return canonical_tokens(fact.label), canonical_tokens(" ".join(fact.section))
+
+
+def prepare(data: bytes, name: str, source: str) -> NewReport:
+    """Parse one file's bytes into a report ready to store (raises LoaderError)."""
+    sha = hashlib.sha256(data).hexdigest()
+    doc = read_document(data, name)
+    facts = document_facts(doc)
+    items = [(f, fact_id(sha, i), *_tokens(f)) for i, f in enumerate(facts)]
+    return NewReport(sha256=sha, source=source, title=doc.title, agency=doc.agency or doc.title,
+                     year=doc.year, sections=[s.path for s in doc.sections], facts=items)
+
+
+def load_file(store: Store, path: Path) -> str:
+    """Load one file; returns the outcome, raises LoaderError or OSError with the reason."""
+    if not path.exists():
+        raise LoaderError("文件不存在")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise LoaderError(f"文件过大（超过 {MAX_FILE_BYTES // 1024 // 1024} MB）")
+    data = path.read_bytes()
+    if store.has_sha(hashlib.sha256(data).hexdigest()):
+        return "unchanged"
+    return store.put_report(prepare(data, path.name, str(path.resolve())))
+
+
+def load_paths(store: Store, paths: Iterable[str | Path], on_progress: Progress | None = None) -> LoadResult:
+    """Load every file under `paths`; a file that fails is recorded and the others still load."""
+    result = LoadResult()
+    for path in expand(paths):
+        try:
+            outcome = load_file(store, path)
+        except (LoaderError, OSError, UnicodeError, ValueError) as exc:
+            result.failed.append((str(path), str(exc) or type(exc).__name__))
+            outcome = "failed"
+        else:
+            (result.unchanged if outcome == "unchanged" else result.loaded).append(str(path))
+        if on_progress:
+            on_progress(str(path), outcome)
+    return result
+
+
+def default_db_path() -> Path:
+    """$REPORTBOT_DB, else reportbot.db in the user's data folder."""
+    if os.environ.get("REPORTBOT_DB"):
+        return Path(os.environ["REPORTBOT_DB"])
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "reportbot" / "reportbot.db"
+
+
+def open_store(path: str | Path | None = None, bundled: bool = True) -> Store:
+    """Open the knowledge base; when it holds no report, load the bundled samples first."""
+    store = Store(path or default_db_path())
+    if bundled and not store.reports():
+        load_paths(store, [bundled_corpus()])
+    return store
+
+
+def rebuild(db_path: str | Path, paths: Iterable[str | Path], on_progress: Progress | None = None) -> LoadResult:
+    """Build a new database from `paths` alone and swap it in atomically.
+
+    The new index is written to a temporary file beside `db_path` and renamed over it only
+    when at least one report loaded; until then (and if the build fails) the old file serves.
+    """
+    target = Path(db_path)
+    tmp = target.with_name(target.name + ".rebuild")
+    for stale in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        stale.unlink(missing_ok=True)
+    store = Store(tmp)
+    try:
+        result = load_paths(store, paths, on_progress)
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.db.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        store.close()
+    if not result.loaded and not result.unchanged:
+        tmp.unlink(missing_ok=True)
+        return result
+    for side in (Path(f"{target}-wal"), Path(f"{target}-shm")):
+        side.unlink(missing_ok=True)
+    os.replace(tmp, target)
+    return result
