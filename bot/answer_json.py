@@ -1,0 +1,43 @@
+"""`ask --json` 的 JSON 形状（见 cli-contract）：每个字段都在，没有值时为 null。"""
+from __future__ import annotations
+
+from typing import Any
+
+from bot.reply import render_text
+from knowledge import SEP, Answer, FoundFact
+
+
+def found_to_dict(found: FoundFact | None) -> dict[str, Any] | None:
+    """One answer or alternative object."""
+    if found is None:
+        return None
+    f = found.fact
+    return {
+        "value": f.value,
+        "unit": f.unit or None,
+        "label": f.label,
+        "agency": found.report.agency or None,
+        "year": found.report.year,
+        "report": found.report.title,
+        "section": SEP.join(f.section) or None,
+        "quote": f.quote or None,
+        "kind": f.kind,
+        "warnings": list(f.warnings),
+        "approx": f.approx,
+        "fact_id": found.fact_id or None,
+    }
+
+
+def answer_to_dict(answer: Answer) -> dict[str, Any]:
+    """The whole JSON object for one question."""
+    r = answer.reading
+    return {
+        "question": r.question,
+        "status": answer.status,
+        "answer": found_to_dict(answer.best) if answer.status != "not_found" else None,
+        "alternatives": [found_to_dict(a) for a in answer.alternatives],
+        "text": render_text(answer),
+        "reading": {"agencies": list(r.agencies), "year": r.year, "measure": r.measure or None,
+                    "unit": r.unit or None},
+        "note": answer.note or None,
+    }

@@ -1,0 +1,146 @@
+"""`reportbot` 命令行：ask、chat、load、reports、bench（serve 见 Telegram 前端）。"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from bot.answer_json import answer_to_dict
+from bot.reply import render_text
+from knowledge import LoaderError, ReportbotError, Store, ask, default_db_path, load_paths, open_store
+from knowledge.loading import LoadResult, rebuild
+
+db_option = click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                         help="数据库文件（默认 $REPORTBOT_DB 或用户数据目录下的 reportbot.db）")
+
+
+def _open(db: Path | None) -> Store:
+    try:
+        return open_store(db)
+    except ReportbotError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="reportbot")
+def cli() -> None:
+    """年报问答：就政府信息公开工作年度报告提问，得到确切数字和出处。"""
+
+
+@cli.command(name="ask")
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="每个问题输出一行 JSON（见 cli-contract）")
+@db_option
+def ask_cmd(question: str | None, as_json: bool, db: Path | None) -> None:
+    """回答 QUESTION；不给 QUESTION 时从标准输入逐行读问题。"""
+    store = _open(db)
+    questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
+    try:
+        for q in questions:
+            if question is None and not q.strip():
+                continue
+            answer = ask(store, q)
+            if as_json:
+                click.echo(json.dumps(answer_to_dict(answer), ensure_ascii=False))
+            else:
+                click.echo(render_text(answer) + ("\n" if question is None else ""))
+            sys.stdout.flush()
+    finally:
+        store.close()
+
+
+@cli.command()
+@db_option
+def chat(db: Path | None) -> None:
+    """交互式控制台：和机器人一样回答，支持追问（「那2020年呢」）。输入 /quit 退出。"""
+    store = _open(db)
+    previous = None
+    interactive = sys.stdin.isatty()
+    if interactive:
+        click.echo("年报问答控制台。直接输入问题，/quit 退出。")
+    try:
+        while True:
+            try:
+                line = input("问> " if interactive else "")
+            except EOFError:
+                break
+            if line.strip() in {"/quit", "/exit", "exit", "quit"}:
+                break
+            if not line.strip():
+                continue
+            answer = ask(store, line, previous=previous)
+            previous = answer.reading
+            click.echo(render_text(answer) + "\n")
+    finally:
+        store.close()
+
+
+def _report_load(result: LoadResult) -> None:
+    for path, reason in result.failed:
+        click.echo(f"失败：{path} — {reason}", err=True)
+    click.echo(f"已加载 {len(result.loaded)} 个，未变化 {len(result.unchanged)} 个，失败 {len(result.failed)} 个。")
+    if result.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--replace", is_flag=True, help="只用这些文件重建索引（建好后原子替换旧库）")
+@db_option
+def load(paths: tuple[Path, ...], replace: bool, db: Path | None) -> None:
+    """把报告文件或文件夹（txt、md）加入索引；失败的文件会列出原因，其余照常加载。"""
+    from knowledge.loading import expand
+
+    files = expand(paths)
+    bar = click.progressbar(length=len(files), label="加载", file=sys.stderr) if sys.stderr.isatty() else None
+
+    def progress(_path: str, _outcome: str) -> None:
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        if replace:
+            result = rebuild(db or default_db_path(), paths, progress)
+        else:
+            store = Store(db or default_db_path())
+            try:
+                result = load_paths(store, paths, progress)
+            finally:
+                store.close()
+    except (ReportbotError, LoaderError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        if bar is not None:
+            bar.render_finish()
+    _report_load(result)
+
+
+@cli.command()
+@db_option
+def reports(db: Path | None) -> None:
+    """列出已加载的报告：机关、年份、事实数、警告数。"""
+    store = _open(db)
+    try:
+        rows = store.reports()
+    finally:
+        store.close()
+    for r in rows:
+        click.echo(f"{r.agency}\t{r.year or '—'}\t{r.facts} 个数字\t{r.warnings} 个警告\t{r.title}")
+    click.echo(f"共 {len(rows)} 份报告。")
+
+
+@cli.command()
+@click.option("--reports", "n_reports", default=2000, show_default=True, help="合成报告数")
+@click.option("--seed", default=7, show_default=True)
+def bench(n_reports: int, seed: int) -> None:
+    """基准测试：合成 N 份标准格式报告，测加载速度、回答延迟、准确率、库大小和峰值内存。"""
+    from bot.bench import format_bench, run_bench
+
+    click.echo(format_bench(run_bench(reports=n_reports, seed=seed)))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli()
