@@ -54,19 +54,20 @@ def aliases(agency: str) -> dict[str, int]:
         if short.endswith(suffix) and len(short) > len(suffix) + 1:
             short = short[: -len(suffix)]
             break
-    out.setdefault(short, 50 + len(short))
     found = units(agency)
+    depth = 10 * (len(found) - 1)
     if found:
         unit = found[-1]
-        out.setdefault(unit, 20 + len(unit))
+        out.setdefault(unit, 20 + depth + len(unit))
         c = core(unit)
-        out.setdefault(c, 10 + len(c))
+        out.setdefault(c, 10 + depth + len(c))
         if len(c) > 3:
-            out.setdefault(c[:2], 5)
+            out.setdefault(c[:2], 5 + depth)
         rest = agency[agency.find(unit):] if unit in agency else ""
         if rest and rest != unit:
             out.setdefault(rest, 60 + len(rest))
             out.setdefault(rest.replace(unit, c, 1), 55 + len(rest))
+    out.setdefault(short, 50 + len(short))
     return {a: s for a, s in out.items() if len(a) >= 2}
 
 

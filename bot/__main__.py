@@ -1,0 +1,4 @@
+"""`python -m bot` runs the reportbot CLI."""
+from bot.cli import main
+
+main()

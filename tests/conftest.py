@@ -1,0 +1,48 @@
+"""Shared fixtures: real SQLite stores loaded with the bundled sample reports."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from knowledge import Store, bundled_corpus, load_paths
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+"""../shared beside the checkout (read-only material: eval questions, real reports)."""
+
+
+def shared_path(*parts: str) -> Path:
+    """A file under ../shared, skipping the test when the folder is not there."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file holding the five bundled sample reports."""
+    path = tmp_path_factory.mktemp("db") / "samples.db"
+    store = Store(path)
+    result = load_paths(store, [bundled_corpus()])
+    store.close()
+    assert not result.failed, result.failed
+    return path
+
+
+@pytest.fixture()
+def sample_store(sample_db: Path, tmp_path: Path) -> Store:
+    """A private copy of the sample database, open."""
+    copy = tmp_path / "copy.db"
+    shutil.copy(sample_db, copy)
+    store = Store(copy)
+    yield store
+    store.close()
+
+
+def reportbot_cmd() -> list[str]:
+    """The installed `reportbot` script beside this Python, else `python -m bot`."""
+    script = Path(sys.executable).with_name("reportbot")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "bot"]

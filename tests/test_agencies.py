@@ -1,0 +1,37 @@
+"""Agency aliases built from loaded reports, and finding agencies in questions."""
+from knowledge.agencies import AgencyIndex, aliases, group_key, units
+
+SAMPLE_AGENCIES = ["晋江市人民政府办公室", "晋江市人民政府", "晋江市人民政府灵源街道办事处", "鲤城区",
+                   "晋江市金井镇人民政府", "平潭综合实验区"]
+
+
+def test_units_outermost_first() -> None:
+    assert units("晋江市人民政府灵源街道办事处") == ["晋江市", "灵源街道"]
+    assert units("晋江市金井镇人民政府") == ["晋江市", "金井镇"]
+
+
+def test_short_names() -> None:
+    assert {"灵源", "灵源街道"} <= set(aliases("晋江市人民政府灵源街道办事处"))
+    assert "晋江" not in aliases("晋江市人民政府灵源街道办事处"), "晋江 is only the parent of 灵源"
+    assert {"晋江", "晋江市", "晋江市政府办公室"} <= set(aliases("晋江市人民政府办公室"))
+    assert {"金井", "金井镇"} <= set(aliases("晋江市金井镇人民政府"))
+    assert {"鲤城", "鲤城区"} <= set(aliases("鲤城区"))
+    assert "平潭" in aliases("平潭综合实验区")
+    assert group_key("晋江市人民政府") == group_key("晋江市人民政府办公室") == "晋江"
+
+
+def test_find_most_specific() -> None:
+    index = AgencyIndex(SAMPLE_AGENCIES)
+    assert index.find("晋江市灵源街道2023年收到几件申请").best == ("晋江市人民政府灵源街道办事处",)
+    assert index.find("晋江市政府办公室2024年主动公开多少条").best == ("晋江市人民政府办公室",)
+    both = index.find("2020年晋江市行政许可")
+    assert set(both.best) == {"晋江市人民政府", "晋江市人民政府办公室"}
+    assert index.find("今天天气怎么样").best == ()
+
+
+def test_unknown_place() -> None:
+    index = AgencyIndex(SAMPLE_AGENCIES)
+    assert index.unknown_place("厦门市2024年行政许可处理决定数量是多少") == "厦门市"
+    assert index.unknown_place("全区共主动公开多少条") == ""
+    assert index.unknown_place("晋江市灵源街道2023年") == ""
+    assert index.find("晋江市金井镇2022年").best == ("晋江市金井镇人民政府",)
