@@ -1,0 +1,94 @@
+"""loaders: 报告文件 → Document（节、段落、表格），不依赖项目的其他部分。
+
+Public API:
+- read_document(data, name) → Document: picks a reader by extension and content.
+- load_document(path) → Document: reads the file, then read_document (source = file name).
+- SUPPORTED_SUFFIXES: the extensions with a reader.
+- READERS: the registry {suffix: reader(data: bytes, source: str) -> Document}; a new format
+  is one more entry (and its removal from NOT_YET_SUPPORTED).
+
+Exceptions (loaders.errors): EmptyReportError, UnsupportedFormatError, MalformedReportError,
+all LoaderError. OSError from load_document (missing file…) is not wrapped.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from os import PathLike
+from pathlib import Path as FilePath
+
+from .decode import sniff_binary
+from .errors import (
+    EmptyReportError,
+    LoaderError,
+    MalformedReportError,
+    UnsupportedFormatError,
+)
+from .markdown import read_markdown
+from .model import Document, Paragraph, Section, Table
+from .report import COVER_SECTION
+from .text import read_text
+
+Reader = Callable[[bytes, str], Document]
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+}
+"""Reader per lower-case file suffix."""
+
+NOT_YET_SUPPORTED = frozenset({
+    ".pdf", ".doc", ".docx", ".wps", ".html", ".htm", ".xls", ".xlsx", ".et", ".ofd",
+    ".zip", ".rar", ".7z", ".gz", ".tar", ".exe", ".dll", ".bin",
+    ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff",
+})
+"""Suffixes refused without looking at the content (no reader yet, or never a report)."""
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(READERS)
+
+
+def read_document(data: bytes, name: str) -> Document:
+    """把报告文件的字节读成 Document。
+
+    参数: data — file content; name — file name (its suffix picks the reader; an unknown
+    suffix with text content is read as plain text).
+    异常: EmptyReportError, UnsupportedFormatError, MalformedReportError.
+    """
+    suffix = FilePath(name).suffix.lower()
+    if not data or not data.strip():
+        raise EmptyReportError(f"文件为空 ({name}): no text at all")
+    if suffix in NOT_YET_SUPPORTED:
+        raise UnsupportedFormatError(f"暂不支持的文件类型 {suffix} ({name})")
+    reader = READERS.get(suffix)
+    if reader is None:
+        label = sniff_binary(data)
+        if label:
+            raise UnsupportedFormatError(
+                f"不支持的文件类型 {suffix or '(无扩展名)'} ({name}): content looks like {label}"
+            )
+        reader = read_text
+    return reader(data, name)
+
+
+def load_document(path: str | PathLike[str]) -> Document:
+    """Read the report file at `path` (source = its file name)."""
+    file = FilePath(path)
+    return read_document(file.read_bytes(), file.name)
+
+
+__all__ = [
+    "COVER_SECTION",
+    "READERS",
+    "SUPPORTED_SUFFIXES",
+    "Document",
+    "EmptyReportError",
+    "LoaderError",
+    "MalformedReportError",
+    "Paragraph",
+    "Section",
+    "Table",
+    "UnsupportedFormatError",
+    "load_document",
+    "read_document",
+]

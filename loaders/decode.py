@@ -1,0 +1,80 @@
+"""字节解码：bytes → 规范化文本（UTF-8/BOM 优先，其次 GB18030）。
+
+Binary content is refused here, before any parsing: NUL bytes, known binary signatures
+(PDF, ZIP/DOCX, EXE, images), bytes that decode as neither UTF-8 nor GB18030, or text with
+many control characters.
+"""
+from __future__ import annotations
+
+import re
+
+from .errors import EmptyReportError, UnsupportedFormatError
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "ZIP/DOCX/XLSX"),
+    (b"\xd0\xcf\x11\xe0", "OLE (DOC/XLS/WPS)"),
+    (b"MZ", "EXE/DLL"),
+    (b"\x7fELF", "ELF"),
+    (b"\x89PNG", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"Rar!", "RAR"),
+    (b"7z\xbc\xaf", "7Z"),
+    (b"\x1f\x8b", "GZIP"),
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SPACES = str.maketrans({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ",
+                         "\u2009": " ", "\u200b": "", "\ufeff": "", "\f": "\n", "\v": "\n"})
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name of the binary format `data` looks like, or None when it may be text."""
+    for magic, label in _SIGNATURES:
+        if data.startswith(magic):
+            return label
+    if b"\x00" in data[:65536]:
+        return "binary (NUL bytes)"
+    return None
+
+
+def decode_bytes(data: bytes, source: str = "") -> str:
+    """把字节解码成文本：先 UTF-8（可带 BOM），再 GB18030。
+
+    返回: decoded text, not yet normalised.
+    异常: EmptyReportError (zero bytes / whitespace only), UnsupportedFormatError (binary).
+    """
+    where = f" ({source})" if source else ""
+    if not data or not data.strip():
+        raise EmptyReportError(f"文件为空{where}: no text at all")
+    label = sniff_binary(data)
+    if label:
+        raise UnsupportedFormatError(f"不是文本文件{where}: content looks like {label}")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise UnsupportedFormatError(f"无法解码{where}: neither UTF-8 nor GB18030 text")
+    controls = len(_CONTROL.findall(text))
+    if controls > max(2, len(text) // 200):
+        raise UnsupportedFormatError(f"不是文本文件{where}: {controls} control characters")
+    return text
+
+
+def normalise_text(text: str) -> str:
+    """统一换行（\\r\\n、\\r → \\n）与空白（全角空格、NBSP → 普通空格；去掉 BOM/零宽空格）。"""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+    return _CONTROL.sub("", text)
+
+
+def bytes_to_text(data: bytes, source: str = "") -> str:
+    """decode_bytes + normalise_text; raises EmptyReportError when nothing but spaces is left."""
+    text = normalise_text(decode_bytes(data, source))
+    if not text.strip():
+        where = f" ({source})" if source else ""
+        raise EmptyReportError(f"文件为空{where}: only whitespace")
+    return text
