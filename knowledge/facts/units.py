@@ -13,7 +13,8 @@ Conventions:
 - `approx` is True for 余/多 after the number (「10 余场」, 「2.7 万余条」), 以上/左右 after the unit,
   and 近/约/超/超过/逾/突破/不足/不到 right before it.
 - Masked first (never mentions): URLs, e-mail addresses, 文号, phone numbers, 《titles》, <!-- -->.
-- Skipped: ordinals (第 before the number), numbers glued to Latin letters (H5, 5G) or to a
+- Skipped: ordinals (第 before the number), integer parts of 11+ digits (mobile numbers, table
+  rows run together: 「政府集中采购39573802895.90元」), numbers glued to Latin letters (H5, 5G) or to a
   preceding digit run, '-', '.', '/' (ranges, phone pieces, paths).
 """
 from __future__ import annotations
@@ -57,6 +58,8 @@ _MASKS = re.compile(
     r"|\d{3,4}\s*[-—–－]+\s*\d{7,8}"                         # phone 0595—85662126
     r"|《[^《》]*》|<!--.*?-->"                              # titles, HTML comments
 )
+_TOO_LONG = re.compile(r"\d{11}")
+"""An integer part of 11+ digits is a mobile number or digits of a flattened table run together."""
 _WIDE = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 
@@ -99,7 +102,7 @@ def find_mentions(sentence: str) -> list[Mention]:
         mult, unit = m.group("mult") or "", m.group("unit") or ""
         if not unit and mult not in ("万", "亿"):
             continue
-        if text[: m.start()].rstrip().endswith("第"):
+        if text[: m.start()].rstrip().endswith("第") or _TOO_LONG.match(m.group("num")):
             continue
         unit = re.sub(r"[（()）]", "", unit).replace("％", "%")
         value, number = _value(m.group("num"), m.group("k") if mult == "万" else None)
