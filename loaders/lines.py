@@ -35,8 +35,9 @@ def squeeze(text: str) -> str:
 
 
 def clean_inline(text: str, markdown: bool) -> str:
-    """One line of prose, ready to store: marks removed (Markdown only), spaces squeezed."""
-    return squeeze(strip_marks(text) if markdown else text)
+    """One line of prose, ready to store: marks removed (Markdown only; "<http://…>" → the URL
+    in plain text too, converters leave it there), spaces squeezed."""
+    return squeeze(strip_marks(text) if markdown else _AUTOLINK.sub(r"\1", text))
 
 
 def heading_marks(line: str) -> tuple[int, str]:
