@@ -1,0 +1,32 @@
+"""其他表格：首个非空行为表头，行标签 = 行首的非数字格，列 = 该位置的表头格。"""
+from __future__ import annotations
+
+from loaders.model import Table
+
+from knowledge.facts.table_cells import cell_value, is_blank, prepare_rows
+from knowledge.facts.table_grid import CellText, ParsedTable
+from knowledge.facts.table_labels import clean_label, label_unit
+
+_TOTALS = frozenset({"总计", "合计", "小计"})
+
+
+def parse_generic(table: Table) -> ParsedTable:
+    """读普通表：单位取表头括注（单位：…），只有一个数的行或 总计/合计 列为 primary。"""
+    out = ParsedTable()
+    rows = prepare_rows(table.rows)
+    if not rows:
+        return out
+    header, body = rows[0], rows[1:]
+    for row in body:
+        first_num = next((j for j, c in enumerate(row) if cell_value(c) is not None), None)
+        if first_num is None:
+            continue
+        path = tuple(clean_label(c) for c in row[:first_num] if not is_blank(c))
+        vals = [(j, c) for j, c in enumerate(row) if j >= first_num and cell_value(c) is not None]
+        out.rows.append(path)
+        for j, raw in vals:
+            head = header[j] if j < len(header) else ""
+            col = (clean_label(head),) if not is_blank(head) else (f"第{j + 1}列",)
+            primary = len(vals) == 1 or col[-1] in _TOTALS
+            out.cells.append(CellText(path, col, raw, label_unit(head), primary))
+    return out
