@@ -4,8 +4,10 @@ Ranks come from the numbering, never from Markdown '#' levels (converters get th
 一、 (1) > （一）/(一) (2) > 1. / 1、 / 1． (3) > （1）/(1) (4).
 
 Heading lines that go on with body text ("1. 日常工作稳步开展。市政府办公室…") are split:
-- the heading is the first sentence (without its 。) when that sentence has at most
-  MAX_TITLE characters; the rest of the line is body text of the new section;
+- the heading is the first sentence (up to 。！？, or a ： with text after it; the mark is
+  dropped) when that sentence has at most MAX_TITLE characters; the rest of the line is body
+  text of the new section. A one-sentence line with a number in it ("1. 主动公开信息 125 条。")
+  is also kept as body text (without the numbering), so no figure lives only in a heading;
 - a bold run right at the start ("**(1) 围绕上级要求，力求全面。**邀请编办…", or
   "(1) **本地化处理事项标准目录。**通过…") is the heading when it is short enough;
 - a numbered item whose first sentence is longer (a list item rather than a heading) still
@@ -31,7 +33,8 @@ NUMBERING: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, re.compile(r"^\d{1,2}\s*(?:[、．]|\.(?!\d))")),
     (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]")),
 )
-_SENTENCE = re.compile(r"[。！？!?]")
+_SENTENCE = re.compile(r"[。！？!?]|[：:](?=.)")
+_DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[，；：,;:]")
 # "**2.深化规范政策文件发布工作。**" starting after 。/space/line start, inside a paragraph
 _INLINE_BOLD = re.compile(
@@ -70,7 +73,10 @@ def _split_plain(text: str) -> tuple[str, str]:
     m = _SENTENCE.search(text)
     head = text[: m.start()] if m else text
     if len(head) <= MAX_TITLE:
-        return clean_title(head), (text[m.end():].strip() if m else "")
+        body = text[m.end():].strip() if m else ""
+        if not body and _DIGIT.search(_strip_number(head)):
+            body = _strip_number(text)  # "1. 主动公开信息 125 条。": keep the number as prose too
+        return clean_title(head), body
     clause = _CLAUSE.search(text)
     if clause and clause.start() <= MAX_TITLE:
         cut = clause.start()
