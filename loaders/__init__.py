@@ -8,7 +8,22 @@ Public API:
   is one more entry (and its removal from NOT_YET_SUPPORTED).
 
 Exceptions (loaders.errors): EmptyReportError, UnsupportedFormatError, MalformedReportError,
-all LoaderError. OSError from load_document (missing file…) is not wrapped.
+all LoaderError, messages in one line. OSError from load_document (missing file…) is not
+wrapped. A report without a title line (…政府信息公开工作年度报告, or a crawler "标题:" header)
+is MalformedReportError; a missing year is allowed (Document.year None plus a warning).
+
+What the next layer can rely on:
+- Sections come from the numbering (一、 > （一） > 1. > （1）), never from '#' levels; titles
+  keep their numbering as printed ("（二）依申请公开情况", "1. 日常工作稳步开展").
+- A cover letter with prose before the report title is one level-1 section COVER_SECTION
+  ("封面"); letterhead lines alone are dropped.
+- Tables: pieces separated only by blank lines are one Table; all-empty rows and |---| rows are
+  dropped; nothing else is merged, so the 2020 晋江 表二 has the row ("", "量", "") right under
+  ("信息内容", "采购项目数", "采购总金额", "") — combine 采购项目数 + 量 there. Tab rows keep
+  empty cells except trailing ones; pipe rows keep every cell. Loose "label / number" lines
+  after a table become one row (("行政事业性收费", "149.876378")).
+- Crawler one-line bodies: 一、/（一） headings are split out best effort; their flattened
+  tables stay paragraph text (Document.tables is empty for them).
 """
 from __future__ import annotations
 
