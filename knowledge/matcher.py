@@ -24,6 +24,7 @@ _UNIT_FAMILIES = ({"件", "次", "个", "项", "宗", "起"}, {"条", "篇", "�
                   {"万元", "元", "亿元"}, {"%"}, {"万条", "条"}, {"万人次", "人次"}, {"万次", "次"})
 _CUMULATIVE = re.compile(r"累计|历年|总数量|截至")
 _YEARS = re.compile(r"(?:19|20)\d{2}")
+_OTHER_NUMBER = re.compile(r"\d+(?:\.\d+)?(?!\d|\s*年)")
 
 MIN_SCORE = 0.42
 """Below this, a fact does not answer the question."""
@@ -65,7 +66,7 @@ def _unit_score(asked: str, unit: str) -> float:
         return 0.08
     if any(asked in fam and unit in fam for fam in _UNIT_FAMILIES):
         return 0.0
-    return -0.2
+    return -0.3
 
 
 def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question: str,
@@ -84,7 +85,8 @@ def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question
     name = leaf(fact)
     shorter = min(len(name), len(measure))
     char = fuzz.partial_ratio(measure, name) / 100 * min(1.0, shorter / max(len(measure), 1)) if shorter >= 2 else 0.0
-    score = 0.45 * cov + 0.12 * cov_sec + 0.2 * prec + 0.2 * char
+    heading = set(canonical_tokens(fact.section[-1])) if fact.section else set()
+    score = 0.45 * cov + 0.12 * cov_sec + 0.2 * prec + 0.2 * char + 0.1 * _coverage(tokens, heading)
     if len(name) >= 2 and name in question:
         score += 0.12 + 0.015 * min(len(name), 12)
     if fact.kind == "table":
@@ -102,6 +104,8 @@ def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question
     score += _unit_score(unit, fact.unit)
     if _CUMULATIVE.search(fact.label) and not _CUMULATIVE.search(question):
         score -= 0.1
+    if fact.kind == "text" and _OTHER_NUMBER.search(fact.label):
+        score -= 0.04
     label_years = {int(y) for y in _YEARS.findall(fact.label)}
     if year is not None and label_years:
         score += 0.03 if year in label_years else -0.1

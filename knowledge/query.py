@@ -16,7 +16,7 @@ _UNIT_Q = re.compile(
 _UNIT_TAIL = re.compile(r"(件|条|篇|份|期|次|人次|场|项|家|万元|元)数?$")
 _MONEY = re.compile(r"金额|多少钱|收费")
 _PERCENT = re.compile(r"百分之|百分比|比例|%|率")
-_ORG_WORDS = re.compile(r"人民政府办公室|人民政府|政府办公室|街道办事处|办事处|管委会|办公室|政府")
+_ORG_WORDS = re.compile(r"人民政府办公室|人民政府|政府办公室|街道办事处|办事处|管委会|办公室")
 _QUESTION_WORDS = re.compile(
     r"(请问|是多少|有多少|一共有|共有|多少|几|吗|呢|？|\?|是什么|哪些|怎么样|情况如何)")
 MAX_QUESTION_CHARS = 300
