@@ -7,7 +7,7 @@ from knowledge.facts.align import Candidate, choose_alignment, row_candidates
 from knowledge.facts.rules import Rule, check, table4_rules
 from knowledge.facts.table_cells import cell_value, number, prepare_rows
 from knowledge.facts.table_labels import canonical, clean_label
-from knowledge.facts.table_templates import TABLE2_HEADERS, TABLE4_COLS
+from knowledge.facts.table_templates import TABLE2_HEADERS, TABLE3_COLS, TABLE4_COLS
 from knowledge.facts.tables import table_facts, table_kind
 
 T4_HEAD = (
@@ -91,13 +91,12 @@ def test_tie_leaves_the_disputed_cells_without_value() -> None:
 def test_choose_alignment_is_generic_over_candidates() -> None:
     # glued digits "801000081" split candidates for a 表三 row, decided by the row rule
     row = ("一、本年新收政府信息公开申请数量",)
-    from knowledge.facts.table_templates import TABLE3_COLS
-
     good = Candidate(("80", "1", "0", "0", "0", "0", "81"))
     bad = Candidate(("8", "0", "1", "0", "0", "0", "081"))
     res = choose_alignment("表三", TABLE3_COLS, {}, {row: [bad, good]})
     assert res.values[row] == good.values and row not in res.unplaced
-    tie = choose_alignment("表三", TABLE3_COLS, {}, {row: [good, Candidate(("80", "0", "1", "0", "0", "0", "81"))]})
+    other = Candidate(("80", "0", "1", "0", "0", "0", "81"))
+    tie = choose_alignment("表三", TABLE3_COLS, {}, {row: [good, other]})
     assert tie.values[row] == ("80", None, None, "0", "0", "0", "81")
     assert tie.unplaced[row] == (1, 2)
 

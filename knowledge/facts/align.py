@@ -68,7 +68,8 @@ def row_candidates(cells: Sequence[str], n: int, limit: int = 3000) -> list[Cand
         k = m - n
         pool: Sequence[int] = range(m)
         if comb(m, k) > limit:
-            pool = sorted({i for i, c in enumerate(cells) if is_blank(c)} | set(range(k)) | set(range(m - k, m)))
+            blanks = {i for i, c in enumerate(cells) if is_blank(c)}
+            pool = sorted(blanks | set(range(k)) | set(range(m - k, m)))
         for drop in islice(combinations(pool, k), limit):
             cost = sum(0 if is_blank(cells[i]) else (1 if i < k or i >= m - k else 2) for i in drop)
             add(tuple(c for i, c in enumerate(cells) if i not in drop), cost, ("drop", *drop))
@@ -98,8 +99,10 @@ class _Scorer:
                  fixed: Mapping[Key, str | None], candidates: Mapping[RowPath, Sequence[Candidate]]):
         self.rules, self.cols, self.cands = list(rules), list(cols), candidates
         self.nums = {k: number(cell_value(v)) for k, v in fixed.items()}
-        self.vals = {r: [tuple(number(cell_value(v)) for v in c.values) for c in cs] for r, cs in candidates.items()}
-        self.touch = {r: [u for u in self.rules if any(k[0] == r for k in u.lhs + u.rhs)] for r in candidates}
+        self.vals = {r: [tuple(number(cell_value(v)) for v in c.values) for c in cs]
+                     for r, cs in candidates.items()}
+        self.touch = {r: [u for u in self.rules if any(k[0] == r for k in u.lhs + u.rhs)]
+                      for r in candidates}
 
     def put(self, assign: Mapping[RowPath, int]) -> None:
         for r, i in assign.items():

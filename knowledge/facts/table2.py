@@ -26,7 +26,8 @@ def _is_header(row: tuple[str, ...]) -> bool:
     if any(cell_value(c) is not None for c in row):
         return False
     labels = [clean_label(c) for c in row if is_label(c)]
-    return bool(labels) and (labels[0] == "信息内容" or any(canonical(x, TABLE2_HEADERS) in TABLE2_HEADERS for x in labels[1:]))
+    known = any(canonical(x, TABLE2_HEADERS) in TABLE2_HEADERS for x in labels[1:])
+    return bool(labels) and (labels[0] == "信息内容" or known)
 
 
 def _is_fragment(row: tuple[str, ...]) -> bool:

@@ -23,7 +23,7 @@ def _drop_spaces(text: str) -> str:
     def keep(m: re.Match[str]) -> str:
         a = text[m.start() - 1] if m.start() > 0 else ""
         b = text[m.end()] if m.end() < len(text) else ""
-        return " " if _ASCII.match(a) and _ASCII.match(b) and not re.match(r"\d\.", text[m.start() - 2 : m.start()]) else ""
+        return " " if _ASCII.match(a) and _ASCII.match(b) else ""
     return re.sub(r"\s+", keep, text)
 
 
