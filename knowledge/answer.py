@@ -28,10 +28,12 @@ def _years(reports: list[ReportInfo], agency: str) -> list[int]:
 
 
 def _latest(reports: list[ReportInfo]) -> list[ReportInfo]:
+    """The newest report of each place (agencies sharing a place count as one)."""
     best: dict[str, ReportInfo] = {}
     for r in reports:
-        if r.agency not in best or (r.year or 0) > (best[r.agency].year or 0):
-            best[r.agency] = r
+        key = group_key(r.agency)
+        if key not in best or (r.year or 0) > (best[key].year or 0):
+            best[key] = r
     return list(best.values())
 
 
@@ -118,8 +120,9 @@ def _decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], chosen
                       options=tuple(s.item.fact.label for s in cands[:MAX_ALTERNATIVES]))
     note = ""
     if r.year is None:
-        agency = by_id[best.item.report_id].agency
-        others = [y for y in _years(reports, agency) if y != by_id[best.item.report_id].year]
+        key = group_key(by_id[best.item.report_id].agency)
+        others = sorted({x.year for x in reports if group_key(x.agency) == key and x.year
+                         and x.year != by_id[best.item.report_id].year})
         if others:
             note = f"未指明年份，按最新的{by_id[best.item.report_id].year}年回答；另有{'、'.join(map(str, others))}年。"
     return Answer("answered", r, best=_found(best, by_id), alternatives=tuple(_found(s, by_id) for s in alts),

@@ -100,7 +100,7 @@ def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question
             if fact.primary and not named and (qset & COLUMN_HINTS - {"总计"}):
                 score -= 0.25
     else:
-        score += 0.04
+        score += 0.08  # the figure the report states in words is preferred over a table cell
     score += _unit_score(unit, fact.unit)
     if _CUMULATIVE.search(fact.label) and not _CUMULATIVE.search(question):
         score -= 0.1
