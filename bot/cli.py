@@ -141,6 +141,11 @@ def bench(n_reports: int, seed: int) -> None:
     click.echo(format_bench(run_bench(reports=n_reports, seed=seed)))
 
 
+from bot.telegram_main import serve  # noqa: E402 - the Telegram front-end's command
+
+cli.add_command(serve)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli()

@@ -1,0 +1,94 @@
+"""`reportbot serve`：运行 Telegram 机器人（轮询；设置 REPORTBOT_WEBHOOK_URL 时用 webhook）。
+
+This module imports no `telegram`: bot.telegram_app is imported only when serve runs, so
+`reportbot ask` works without python-telegram-bot loaded.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+
+from knowledge import default_db_path
+
+ENV_HELP = """\b
+环境变量：
+  TELEGRAM_BOT_TOKEN      机器人 token（必需）
+  TELEGRAM_API_BASE_URL   Bot API 根地址（默认 https://api.telegram.org/bot）
+  REPORTBOT_DB            数据库文件
+  REPORTBOT_ADMIN_IDS     管理员的 Telegram 用户 id，逗号分隔
+  REPORTBOT_REPORTS       报告文件夹（默认：数据库旁的 reports/）
+  REPORTBOT_WEBHOOK_URL   设置后用 webhook 模式（公网 https 地址；本地监听同一路径）
+  REPORTBOT_WEBHOOK_LISTEN / REPORTBOT_WEBHOOK_PORT / REPORTBOT_WEBHOOK_SECRET
+                          webhook 监听地址（0.0.0.0）、端口（8443）、密钥"""
+
+
+class RedactToken(logging.Filter):
+    """Replaces the bot token in every log record, whoever logs it."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.token in message:
+            record.msg, record.args = message.replace(self.token, "<token>"), None
+        if record.exc_info and record.exc_info[1] is not None and self.token in str(record.exc_info[1]):
+            record.exc_text = logging.Formatter().formatException(record.exc_info).replace(self.token, "<token>")
+            record.exc_info = None
+            record.msg = f"{record.msg}\n{record.exc_text}"
+        return True
+
+
+def parse_admin_ids(raw: str) -> frozenset[int]:
+    """「123, 456」 → {123, 456}; click.BadParameter on anything that is not an integer."""
+    try:
+        return frozenset(int(part) for part in raw.replace(";", ",").split(",") if part.strip())
+    except ValueError as exc:
+        raise click.BadParameter(f"REPORTBOT_ADMIN_IDS 应是逗号分隔的数字 id：{raw!r}") from exc
+
+
+def setup_logging(token: str) -> None:
+    """INFO to stderr, the token redacted, httpx quieted (its INFO lines carry the token)."""
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(RedactToken(token))
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+@click.command(epilog=ENV_HELP)
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="数据库文件（默认 $REPORTBOT_DB 或用户数据目录下的 reportbot.db）")
+@click.pass_context
+def serve(ctx: click.Context, db: Path | None) -> None:
+    """运行 Telegram 机器人（配置见下方环境变量）。"""
+    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if not token:
+        click.echo("错误：没有设置 TELEGRAM_BOT_TOKEN（向 @BotFather 申请机器人 token，"
+                   "再 export TELEGRAM_BOT_TOKEN=...）。", err=True)
+        ctx.exit(2)
+    try:
+        admins = parse_admin_ids(os.environ.get("REPORTBOT_ADMIN_IDS", ""))
+    except click.BadParameter as exc:
+        click.echo(f"错误：{exc.message}", err=True)
+        ctx.exit(2)
+    db_path = db or default_db_path()
+    reports = Path(os.environ["REPORTBOT_REPORTS"]) if os.environ.get("REPORTBOT_REPORTS") else None
+    setup_logging(token)
+
+    from bot.telegram_app import build_application
+
+    app = build_application(token, db_path, admins, reports, base_url=os.environ.get("TELEGRAM_API_BASE_URL") or None)
+    webhook = os.environ.get("REPORTBOT_WEBHOOK_URL", "").strip()
+    if webhook:
+        app.run_webhook(listen=os.environ.get("REPORTBOT_WEBHOOK_LISTEN", "0.0.0.0"),
+                        port=int(os.environ.get("REPORTBOT_WEBHOOK_PORT", "8443")),
+                        url_path=urlsplit(webhook).path.lstrip("/"),
+                        webhook_url=webhook, secret_token=os.environ.get("REPORTBOT_WEBHOOK_SECRET") or None,
+                        drop_pending_updates=False)
+    else:
+        app.run_polling(allowed_updates=["message", "callback_query", "inline_query"])

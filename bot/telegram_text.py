@@ -1,0 +1,109 @@
+"""Telegram 前端的固定文字与纯函数（不导入 telegram）：帮助、报告列表、统计、重建结果、文件名。"""
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import PurePath
+
+from knowledge import ReportInfo
+from knowledge.activity import Stats
+from knowledge.loading import LoadResult
+
+REPORTS_PER_PAGE = 8
+MEASURES = ("依申请公开多少件", "主动公开政府信息多少条", "行政复议多少件")
+"""Example questions are built from these and the loaded reports, so they always fit the data."""
+
+REFUSE_ADMIN = "抱歉，这个操作只有管理员可以使用。"
+TOO_LONG = "问题太长了（最多 {n} 个字）。请只问一个数字，例如「2024年晋江依申请公开多少件」。"
+RATE_LIMITED = "提问太快了，请稍等一分钟再问。"
+APOLOGY = "抱歉，处理时出了点问题，已记录下来。请稍后再试。"
+NOT_FOUND_FACT = "这个分享链接里的数字已不在当前的年报索引中。"
+
+
+def examples(reports: list[ReportInfo]) -> list[str]:
+    """Three example questions about loaded reports (latest years, distinct agencies first)."""
+    chosen: list[ReportInfo] = []
+    for r in sorted(reports, key=lambda r: -(r.year or 0)):
+        if r.year and all(c.agency != r.agency for c in chosen):
+            chosen.append(r)
+    chosen = chosen[:3]
+    return [f"{r.year}年{r.agency}{MEASURES[i % len(MEASURES)]}" for i, r in enumerate(chosen)]
+
+
+def coverage_gaps(reports: list[ReportInfo]) -> dict[str, list[int]]:
+    """For each agency, the years some other agency has a report for but it lacks."""
+    years = sorted({r.year for r in reports if r.year})
+    have: dict[str, set[int]] = {}
+    for r in reports:
+        have.setdefault(r.agency, set()).add(r.year or 0)
+    return {a: [y for y in years if y not in ys] for a, ys in sorted(have.items()) if any(y not in ys for y in years)}
+
+
+def help_html(reports: list[ReportInfo]) -> str:
+    """/start and /help: what the bot knows and how to read an answer."""
+    agencies: dict[str, list[str]] = {}
+    for r in reports:
+        agencies.setdefault(r.agency, []).append(str(r.year or "？"))
+    known = "\n".join(f"· {escape(a)}：{'、'.join(sorted(ys))}年" for a, ys in sorted(agencies.items()))
+    return (
+        "<b>年报问答</b>：问政府信息公开工作年度报告里的数字，得到确切数值和出处。\n\n"
+        f"<b>已收录 {len(reports)} 份年报</b>\n{known or '（还没有加载年报）'}\n\n"
+        "<b>怎么读答案</b>：第一行加粗的是数值和单位；接着是它统计的内容、出处（报告 › 章节）"
+        "和原文；⚠ 表示数据有疑点（例如合计与分项不符）；最后一行是机器人对问题的理解。\n"
+        "可以接着追问，例如「那2020年呢」「行政复议呢」。\n\n"
+        "命令：/reports 已收录的年报 · /help 帮助\n下面是几个例子，点一下就能问："
+    )
+
+
+def reports_page_html(reports: list[ReportInfo], page: int) -> tuple[str, int]:
+    """One page of /reports and the number of pages; the coverage gaps close every page."""
+    pages = max(1, -(-len(reports) // REPORTS_PER_PAGE))
+    page = min(max(page, 0), pages - 1)
+    rows = reports[page * REPORTS_PER_PAGE:(page + 1) * REPORTS_PER_PAGE]
+    lines = [f"<b>已收录的年报</b>（第 {page + 1}/{pages} 页，共 {len(reports)} 份）"]
+    for r in rows:
+        warn = f"，⚠ {r.warnings} 处疑点" if r.warnings else ""
+        lines.append(f"· {escape(r.agency)} {r.year or '？'}年：{r.facts} 个数字{warn}")
+    gaps = coverage_gaps(reports)
+    if gaps:
+        lines.append("\n<b>缺少的年份</b>")
+        lines += [f"· {escape(a)}：{'、'.join(map(str, ys))}" for a, ys in list(gaps.items())[:15]]
+    return "\n".join(lines), pages
+
+
+def stats_html(s: Stats) -> str:
+    """/stats: questions by status, votes and the most asked unanswered questions."""
+    names = {"answered": "已回答", "ambiguous": "需选择", "not_found": "未找到"}
+    parts = " · ".join(f"{names.get(k, k)} {v}" for k, v in sorted(s.by_status.items()))
+    lines = [f"<b>共 {s.total} 个问题</b>", parts or "（还没有人提问）", f"👍 {s.votes_up} · 👎 {s.votes_down}"]
+    if s.unanswered:
+        lines.append("\n<b>问得最多的未答问题</b>")
+        lines += [f"{n}× {escape(q[:80])}" for q, n in s.unanswered]
+    return "\n".join(lines)
+
+
+def load_html(result: LoadResult, swapped: bool, what: str = "重建索引") -> str:
+    """The outcome of /reload or an upload, naming each failed file and why."""
+    ok = len(result.loaded) + len(result.unchanged)
+    if swapped:
+        head = f"✅ {what}完成：{ok} 份年报（新加载 {len(result.loaded)}，未变化 {len(result.unchanged)}）。"
+    else:
+        head = f"❌ {what}失败：没有可用的年报，继续使用原来的索引。"
+    lines = [head]
+    if result.failed:
+        lines.append(f"失败 {len(result.failed)} 个文件：")
+        lines += [f"· {escape(PurePath(p).name)} — {escape(reason[:200])}" for p, reason in result.failed[:20]]
+    return "\n".join(lines)
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._\-\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def safe_file_name(name: str | None, default: str = "report.txt") -> str:
+    """A file name made only of [A-Za-z0-9._-] and CJK characters, no leading dot, at most 120 chars."""
+    base = PurePath((name or "").replace("\\", "/")).name
+    clean = _UNSAFE.sub("_", base).lstrip(".")
+    stem, dot, suffix = clean.rpartition(".")
+    if len(clean) > 120:
+        clean = (stem[: 110] + dot + suffix[:9]) if dot else clean[:120]
+    return clean if clean.strip("._-") else default

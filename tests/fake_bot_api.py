@@ -1,0 +1,216 @@
+"""A small fake Telegram Bot API server on 127.0.0.1, for end-to-end tests of the bot.
+
+It answers the methods the bot uses, records every call, lets tests inject updates, serves
+uploaded files under /file/bot<token>/, and rejects with HTTP 400 what Telegram rejects: text
+over 4096 characters, unparsable HTML, callback data over 64 bytes.
+
+    python -m tests.fake_bot_api --port 8081     # run by hand; see the README's Deploy section
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from tests.fake_bot_checks import BadRequest, check_call
+from tests.fake_bot_state import FakeState
+
+
+@dataclass
+class Call:
+    """One Bot API request as the server received it (nested JSON fields decoded)."""
+
+    method: str
+    params: dict[str, Any]
+    token: str
+    status: int = 200
+    error: str = ""
+    at: float = field(default_factory=time.monotonic)
+
+
+NESTED = {"reply_markup", "results", "entities", "commands", "allowed_updates", "link_preview_options",
+          "reply_parameters", "caption_entities", "scope", "button", "input_message_content"}
+
+
+def decode_params(raw: dict[str, str]) -> dict[str, Any]:
+    """Form values as Python: nested fields parsed from their JSON text."""
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        out[key] = json.loads(value) if key in NESTED and isinstance(value, str) else value
+    return out
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: FakeBotApi  # type: ignore[assignment]
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
+        return
+
+    def _send(self, status: int, payload: Any, content_type: str = "application/json") -> None:
+        body = payload if isinstance(payload, bytes) else json.dumps(payload, ensure_ascii=False).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path.startswith("/file/bot"):
+            _token, _, file_path = self.path[len("/file/bot"):].partition("/")
+            data = self.server.state.file_bytes(file_path)
+            if data is None:
+                self._send(404, {"ok": False, "error_code": 404, "description": "Not Found"})
+            else:
+                self._send(200, data, "application/octet-stream")
+            return
+        self._dispatch({})
+
+    def do_POST(self) -> None:  # noqa: N802
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length)
+        ctype = self.headers.get("Content-Type", "")
+        self._dispatch(parse_body(body, ctype))
+
+    def _dispatch(self, raw: dict[str, str]) -> None:
+        prefix, _, rest = self.path.partition("/bot")
+        token, _, method = rest.partition("/")
+        method = method.split("?")[0]
+        params = decode_params(raw)
+        call = Call(method=method, params=params, token=token)
+        try:
+            if prefix or not token or (self.server.token and token != self.server.token):
+                raise BadRequest("Unauthorized", 401)
+            check_call(method, params)
+            result = self.server.state.handle(method, params)
+        except BadRequest as exc:
+            call.status, call.error = exc.code, exc.description
+            self.server.record(call)
+            self._send(exc.code, {"ok": False, "error_code": exc.code, "description": exc.description})
+            return
+        self.server.record(call)
+        self._send(200, {"ok": True, "result": result})
+
+
+def parse_body(body: bytes, content_type: str) -> dict[str, str]:
+    """Form-encoded, multipart or JSON request bodies as a flat dict of strings."""
+    from urllib.parse import parse_qsl
+
+    if content_type.startswith("application/json"):
+        data = json.loads(body or b"{}")
+        return {k: v if isinstance(v, str) else json.dumps(v) for k, v in data.items()}
+    if content_type.startswith("multipart/form-data"):
+        from email.parser import BytesParser
+        from email.policy import HTTP
+
+        msg = BytesParser(policy=HTTP).parsebytes(b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
+        out = {}
+        for part in msg.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            payload = part.get_payload(decode=True) or b""
+            out[name] = payload.decode("utf-8", "replace") if part.get_filename() is None else "<file>"
+        return out
+    return dict(parse_qsl(body.decode(), keep_blank_values=True))
+
+
+class FakeBotApi(ThreadingHTTPServer):
+    """The server; `state` holds chats, messages, files and the update queue."""
+
+    daemon_threads = True
+
+    def __init__(self, port: int = 0, token: str = "") -> None:
+        super().__init__(("127.0.0.1", port), _Handler)
+        self.token = token
+        self.state = FakeState()
+        self.calls: list[Call] = []
+        self._cond = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        return self.server_address[1]
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/file/bot"
+
+    def record(self, call: Call) -> None:
+        with self._cond:
+            self.calls.append(call)
+            self._cond.notify_all()
+
+    def start(self) -> FakeBotApi:
+        """Serve in a background thread."""
+        self._thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and wake any held long poll."""
+        self.state.close()
+        self.shutdown()
+        self.server_close()
+
+    def calls_to(self, method: str, since: int = 0) -> list[Call]:
+        """Recorded calls of one method, from index `since` on."""
+        with self._cond:
+            return [c for c in self.calls[since:] if c.method == method]
+
+    def mark(self) -> int:
+        """The current position in the call log (pass to wait_for as `since`)."""
+        with self._cond:
+            return len(self.calls)
+
+    def wait_for(self, method: str, pred: Any = None, since: int = 0, timeout: float = 15.0) -> Call:
+        """The first call of `method` (after `since`) matching pred(params); AssertionError on timeout."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                for c in self.calls[since:]:
+                    if c.method == method and (pred is None or pred(c.params)):
+                        return c
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    seen = [(c.method, c.status, str(c.params.get("text", ""))[:80]) for c in self.calls[since:]]
+                    raise AssertionError(f"no {method} call within {timeout}s; calls: {seen}")
+                self._cond.wait(left)
+
+    def errors(self) -> list[Call]:
+        """Calls the server rejected."""
+        with self._cond:
+            return [c for c in self.calls if c.status != 200]
+
+
+def main() -> None:
+    """Run the fake server in the foreground and print what the bot calls."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--port", type=int, default=8081)
+    ap.add_argument("--user", type=int, default=1001, help="user id of the scripted private chat")
+    ap.add_argument("questions", nargs="*", default=["/start", "2024年晋江依申请公开多少件"],
+                    help="messages to inject once the bot polls")
+    args = ap.parse_args()
+    server = FakeBotApi(args.port).start()
+    print(f"fake Bot API on {server.base_url}  (TELEGRAM_API_BASE_URL={server.base_url})", flush=True)
+    server.wait_for("getUpdates", timeout=3600)
+    for text in args.questions:
+        mark = server.mark()
+        server.state.inject_message(text, user_id=args.user)
+        reply = server.wait_for("sendMessage", since=mark, timeout=60)
+        print(f"> {text}\n{reply.params.get('text')}\n", flush=True)
+    print("scripted messages answered; serving until Ctrl-C", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()

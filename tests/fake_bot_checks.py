@@ -1,0 +1,118 @@
+"""What the fake Bot API rejects, as Telegram does: long text, bad HTML, long callback data."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+MAX_TEXT = 4096
+MAX_CALLBACK_BYTES = 64
+ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a",
+                "code", "pre", "blockquote", "tg-emoji"}
+_ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?>")
+_COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
+
+
+class BadRequest(Exception):
+    """A request Telegram would refuse; becomes an HTTP error with Telegram's error JSON."""
+
+    def __init__(self, description: str, code: int = 400) -> None:
+        super().__init__(description)
+        self.description = description if code != 400 else "Bad Request: " + description
+        self.code = code
+
+
+class _TagChecker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag not in ALLOWED_TAGS:
+            raise BadRequest(f"can't parse entities: unsupported start tag \"{tag}\"")
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            raise BadRequest(f"can't parse entities: can't find end tag corresponding to start tag \"{tag}\"")
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def html_text(markup: str) -> str:
+    """The text Telegram would show for `markup` in HTML parse mode; BadRequest if unparsable."""
+    pos = 0
+    while (i := markup.find("<", pos)) != -1:
+        m = _TAG.match(markup, i)
+        if not m:
+            raise BadRequest(f"can't parse entities: unsupported start tag at byte offset {i}")
+        pos = m.end()
+    pos = 0
+    while (i := markup.find("&", pos)) != -1:
+        if not _ENTITY.match(markup, i):
+            raise BadRequest(f"can't parse entities: unsupported entity at byte offset {i}")
+        pos = i + 1
+    checker = _TagChecker()
+    checker.feed(markup)
+    checker.close()
+    if checker.stack:
+        raise BadRequest(f"can't parse entities: can't find end tag corresponding to start tag \"{checker.stack[-1]}\"")
+    return "".join(checker.text)
+
+
+def utf16_len(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def check_text(text: Any, parse_mode: Any, field_name: str = "message text") -> None:
+    """Reject empty, unparsable or over-long message text."""
+    if not isinstance(text, str) or not text.strip():
+        raise BadRequest(f"{field_name} is empty")
+    shown = html_text(text) if str(parse_mode or "").upper() == "HTML" else text
+    if utf16_len(shown) > MAX_TEXT:
+        raise BadRequest(f"{field_name} is too long")
+
+
+def check_markup(markup: Any) -> None:
+    """Reject inline keyboards with bad callback data or buttons without an action."""
+    if not markup:
+        return
+    for row in markup.get("inline_keyboard", []):
+        for button in row:
+            if not button.get("text"):
+                raise BadRequest("text buttons are unallowed in the inline keyboard")
+            data = button.get("callback_data")
+            if data is not None and not 1 <= len(data.encode()) <= MAX_CALLBACK_BYTES:
+                raise BadRequest("BUTTON_DATA_INVALID")
+            actions = [k for k in button if k not in ("text", "style")]
+            if len(actions) != 1:
+                raise BadRequest("can't parse inline keyboard button: exactly one action required")
+
+
+def check_call(method: str, p: dict[str, Any]) -> None:
+    """Validate one Bot API call's parameters as Telegram would."""
+    if method in ("sendMessage", "editMessageText"):
+        check_text(p.get("text"), p.get("parse_mode"))
+    if method in ("sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument"):
+        check_markup(p.get("reply_markup"))
+    if method == "answerInlineQuery":
+        results = p.get("results") or []
+        if len(results) > 50:
+            raise BadRequest("RESULTS_TOO_MUCH")
+        for r in results:
+            if not 1 <= len(str(r.get("id", "")).encode()) <= 64:
+                raise BadRequest("RESULT_ID_INVALID")
+            content = r.get("input_message_content") or {}
+            check_text(content.get("message_text"), content.get("parse_mode"))
+            check_markup(r.get("reply_markup"))
+    if method == "setMyCommands":
+        for c in p.get("commands") or []:
+            if not _COMMAND.match(c.get("command", "")) or not 1 <= len(c.get("description", "")) <= 256:
+                raise BadRequest("BOT_COMMAND_INVALID")
+    if method == "answerCallbackQuery" and len(p.get("text") or "") > 200:
+        raise BadRequest("MESSAGE_TOO_LONG")
