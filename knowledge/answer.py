@@ -111,9 +111,11 @@ def _decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], chosen
                       alternatives=tuple(_found(s, by_id) for s in cands),
                       note="问的是哪个机关？", options=tuple(per_agency)[:MAX_ALTERNATIVES])
     rival = next((s for s in alts if best.score - s.score <= AMBIGUOUS_MARGIN
-                  and s.item.report_id == best.item.report_id), None)
+                  and s.item.report_id == best.item.report_id
+                  and s.item.fact.kind == best.item.fact.kind), None)
     if rival is not None and rival.item.fact.value != best.item.fact.value:
-        cands = [best] + [s for s in alts if best.score - s.score <= AMBIGUOUS_MARGIN]
+        cands = [best] + [s for s in alts if best.score - s.score <= AMBIGUOUS_MARGIN
+                          and s.item.fact.kind == best.item.fact.kind]
         return Answer("ambiguous", r, best=_found(best, by_id),
                       alternatives=tuple(_found(s, by_id) for s in cands[:MAX_ALTERNATIVES]),
                       note="有几个数字都符合，问的是哪一个？",

@@ -66,7 +66,7 @@ def _unit_score(asked: str, unit: str) -> float:
         return 0.08
     if any(asked in fam and unit in fam for fam in _UNIT_FAMILIES):
         return 0.0
-    return -0.3
+    return -0.4
 
 
 def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question: str,
@@ -87,7 +87,7 @@ def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question
     char = fuzz.partial_ratio(measure, name) / 100 * min(1.0, shorter / max(len(measure), 1)) if shorter >= 2 else 0.0
     heading = set(canonical_tokens(fact.section[-1])) if fact.section else set()
     score = 0.45 * cov + 0.12 * cov_sec + 0.2 * prec + 0.2 * char + 0.1 * _coverage(tokens, heading)
-    if len(name) >= 2 and name in question:
+    if len(name) >= 2 and name in measure:
         score += 0.12 + 0.015 * min(len(name), 12)
     if fact.kind == "table":
         col_tokens = set(canonical_tokens("".join(fact.col[-1:])))
@@ -102,7 +102,7 @@ def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question
     else:
         score += 0.08  # the figure the report states in words is preferred over a table cell
     score += _unit_score(unit, fact.unit)
-    if _CUMULATIVE.search(fact.label) and not _CUMULATIVE.search(question):
+    if _CUMULATIVE.search(fact.label) and not _CUMULATIVE.search(measure):
         score -= 0.1
     if fact.kind == "text" and _OTHER_NUMBER.search(fact.label):
         score -= 0.04
