@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ class Call:
     token: str
     status: int = 200
     error: str = ""
+    result: Any = None
+    """What the server answered (e.g. the Message a sendMessage created)."""
     at: float = field(default_factory=time.monotonic)
 
 
@@ -81,17 +84,22 @@ class _Handler(BaseHTTPRequestHandler):
         method = method.split("?")[0]
         params = decode_params(raw)
         call = Call(method=method, params=params, token=token)
+        if method == "getUpdates":
+            self.server.record(call)  # at arrival: a long poll is answered only when updates come
         try:
             if prefix or not token or (self.server.token and token != self.server.token):
                 raise BadRequest("Unauthorized", 401)
             check_call(method, params)
             result = self.server.state.handle(method, params)
+            call.result = result
         except BadRequest as exc:
             call.status, call.error = exc.code, exc.description
-            self.server.record(call)
+            if method != "getUpdates":
+                self.server.record(call)
             self._send(exc.code, {"ok": False, "error_code": exc.code, "description": exc.description})
             return
-        self.server.record(call)
+        if method != "getUpdates":
+            self.server.record(call)
         self._send(200, {"ok": True, "result": result})
 
 
@@ -140,6 +148,11 @@ class FakeBotApi(ThreadingHTTPServer):
     @property
     def base_file_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/file/bot"
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Stay quiet when the bot hangs up a long poll (it does on shutdown)."""
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
 
     def record(self, call: Call) -> None:
         with self._cond:
