@@ -114,10 +114,15 @@ class Store:
                 {"sha256": new.sha256, "source": new.source, "title": new.title, "agency": new.agency,
                  "year": new.year, "loaded_at": now, "n_facts": len(new.facts), "n_warnings": n_warn}
             ).last_pk
-            self.db["sections"].insert_all(
-                {"report_id": rid, "ordinal": i, "path": SEP.join(p), "level": len(p)}
-                for i, p in enumerate(new.sections))
-            self.db["facts"].insert_all((self._fact_row(rid, *item) for item in new.facts), batch_size=500)
+            self.db.conn.executemany(
+                "INSERT INTO sections (report_id, ordinal, path, level) VALUES (?, ?, ?, ?)",
+                [(rid, i, SEP.join(p), len(p)) for i, p in enumerate(new.sections)])
+            rows = [self._fact_row(rid, *item) for item in new.facts]
+            if rows:
+                cols = list(rows[0])
+                self.db.conn.executemany(
+                    f"INSERT INTO facts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                    [tuple(r[c] for c in cols) for r in rows])
             self.db.execute(
                 "INSERT INTO facts_fts(rowid, label_tokens) SELECT id, label_tokens FROM facts WHERE report_id = ?",
                 [rid])
