@@ -23,7 +23,7 @@ _FOOTER = re.compile(r"^[-－—–]\s*\d+\s*[-－—–]$|^第\s*\d+\s*页(?:\s
 
 def squeeze(text: str) -> str:
     """去掉所有空白（含全角空格），用于比较和判断。"""
-    return re.sub(r"\s+", "", text.replace("\u3000", " "))
+    return "".join(text.split())
 
 
 def is_blank(raw: str | None) -> bool:
@@ -48,11 +48,13 @@ def cell_value(raw: str | None) -> str | None:
     return squeeze(m.group(1)).replace("－", "-")
 
 
+@lru_cache(maxsize=4096)
 def is_no_value(raw: str | None) -> bool:
     """单元格是无值写法（空白、/、—、无、不适用…）。"""
     return raw is None or squeeze(unicodedata.normalize("NFKC", raw)) in NO_VALUE or squeeze(raw) in NO_VALUE
 
 
+@lru_cache(maxsize=4096)
 def is_label(raw: str | None) -> bool:
     """单元格是文字标签（非空、不是数、不是无值写法）。"""
     return not is_no_value(raw) and cell_value(raw) is None
