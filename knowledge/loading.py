@@ -4,8 +4,11 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from importlib import resources
+from multiprocessing import get_context
 from pathlib import Path
 
 from knowledge.facts import document_facts
@@ -68,32 +71,83 @@ def prepare(data: bytes, name: str, source: str) -> NewReport:
                      year=doc.year, sections=[s.path for s in doc.sections], facts=items)
 
 
-def load_file(store: Store, path: Path) -> str:
-    """Load one file; returns the outcome, raises LoaderError or OSError with the reason."""
+def _read(path: Path) -> bytes:
     if not path.exists():
         raise LoaderError("文件不存在")
     if path.stat().st_size > MAX_FILE_BYTES:
         raise LoaderError(f"文件过大（超过 {MAX_FILE_BYTES // 1024 // 1024} MB）")
-    data = path.read_bytes()
+    return path.read_bytes()
+
+
+def _prepare_safe(job: tuple[bytes, str, str]) -> NewReport | str:
+    """prepare() for a worker process: the report, or the reason it failed."""
+    try:
+        return prepare(*job)
+    except (LoaderError, UnicodeError, ValueError) as exc:
+        return str(exc) or type(exc).__name__
+
+
+def load_file(store: Store, path: Path) -> str:
+    """Load one file; returns the outcome, raises LoaderError or OSError with the reason."""
+    data = _read(path)
     if store.has_sha(hashlib.sha256(data).hexdigest()):
         return "unchanged"
     return store.put_report(prepare(data, path.name, str(path.resolve())))
 
 
-def load_paths(store: Store, paths: Iterable[str | Path], on_progress: Progress | None = None) -> LoadResult:
-    """Load every file under `paths`; a file that fails is recorded and the others still load."""
-    result = LoadResult()
-    for path in expand(paths):
+def _jobs(store: Store, files: list[Path], result: LoadResult, on_progress: Progress | None):
+    """(path, bytes) of files that need parsing; unreadable and unchanged ones are recorded."""
+    for path in files:
         try:
-            outcome = load_file(store, path)
-        except (LoaderError, OSError, UnicodeError, ValueError) as exc:
+            data = _read(path)
+        except (LoaderError, OSError) as exc:
             result.failed.append((str(path), str(exc) or type(exc).__name__))
             outcome = "failed"
         else:
+            if not store.has_sha(hashlib.sha256(data).hexdigest()):
+                yield path, data
+                continue
+            result.unchanged.append(str(path))
+            outcome = "unchanged"
+        if on_progress:
+            on_progress(str(path), outcome)
+
+
+def load_paths(store: Store, paths: Iterable[str | Path], on_progress: Progress | None = None,
+               workers: int | None = None) -> LoadResult:
+    """Load every file under `paths`; a file that fails is recorded and the others still load.
+
+    Parsing runs in `workers` processes (default: one per core for more than 16 files); writing
+    stays in this process, one transaction per report, in file order.
+    """
+    result = LoadResult()
+    files = expand(paths)
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(files) > 16 else 1
+    pending = list(_jobs(store, files, result, on_progress))
+    jobs = [(data, path.name, str(path.resolve())) for path, data in pending]
+    with ExitStack() as stack:
+        if workers > 1 and len(jobs) > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=get_context("fork")))
+            prepared: Iterable[NewReport | str] = pool.map(_prepare_safe, jobs, chunksize=4)
+        else:
+            prepared = map(_prepare_safe, jobs)
+        _store_all(store, pending, prepared, result, on_progress)
+    return result
+
+
+def _store_all(store: Store, pending: list[tuple[Path, bytes]], prepared: Iterable[NewReport | str],
+               result: LoadResult, on_progress: Progress | None) -> None:
+    """Write each prepared report as it arrives (parsing of the next ones goes on meanwhile)."""
+    for (path, _data), report in zip(pending, prepared):
+        if isinstance(report, str):
+            result.failed.append((str(path), report))
+            outcome = "failed"
+        else:
+            outcome = store.put_report(report)
             (result.unchanged if outcome == "unchanged" else result.loaded).append(str(path))
         if on_progress:
             on_progress(str(path), outcome)
-    return result
 
 
 def default_db_path() -> Path:
@@ -112,9 +166,11 @@ def open_store(path: str | Path | None = None, bundled: bool = True) -> Store:
     return store
 
 
-def rebuild(db_path: str | Path, paths: Iterable[str | Path], on_progress: Progress | None = None) -> LoadResult:
+def rebuild(db_path: str | Path, paths: Iterable[str | Path], on_progress: Progress | None = None,
+            workers: int | None = None) -> LoadResult:
     """Build a new database from `paths` alone and swap it in atomically.
 
+    Pass workers=1 from a process that runs threads (the bot): parsing forks worker processes.
     The new index is written to a temporary file beside `db_path` and renamed over it only
     when at least one report loaded; until then (and if the build fails) the old file serves.
     """
@@ -124,7 +180,7 @@ def rebuild(db_path: str | Path, paths: Iterable[str | Path], on_progress: Progr
         stale.unlink(missing_ok=True)
     store = Store(tmp)
     try:
-        result = load_paths(store, paths, on_progress)
+        result = load_paths(store, paths, on_progress, workers=workers)
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         store.db.execute("PRAGMA journal_mode=DELETE")
     finally:
