@@ -5,6 +5,7 @@ This module imports no `telegram`: bot.telegram_app is imported only when serve 
 """
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 from pathlib import Path
@@ -76,6 +77,11 @@ def serve(ctx: click.Context, db: Path | None) -> None:
     except click.BadParameter as exc:
         click.echo(f"错误：{exc.message}", err=True)
         ctx.exit(2)
+    webhook = os.environ.get("REPORTBOT_WEBHOOK_URL", "").strip()
+    if webhook and importlib.util.find_spec("tornado") is None:
+        click.echo('错误：webhook 模式需要 pip install "python-telegram-bot[webhooks]"；'
+                   "或不设 REPORTBOT_WEBHOOK_URL，改用轮询。", err=True)
+        ctx.exit(2)
     db_path = db or default_db_path()
     reports = Path(os.environ["REPORTBOT_REPORTS"]) if os.environ.get("REPORTBOT_REPORTS") else None
     setup_logging(token)
@@ -83,7 +89,6 @@ def serve(ctx: click.Context, db: Path | None) -> None:
     from bot.telegram_app import build_application
 
     app = build_application(token, db_path, admins, reports, base_url=os.environ.get("TELEGRAM_API_BASE_URL") or None)
-    webhook = os.environ.get("REPORTBOT_WEBHOOK_URL", "").strip()
     if webhook:
         app.run_webhook(listen=os.environ.get("REPORTBOT_WEBHOOK_LISTEN", "0.0.0.0"),
                         port=int(os.environ.get("REPORTBOT_WEBHOOK_PORT", "8443")),

@@ -1,6 +1,7 @@
 """`reportbot serve`: configuration errors, a real run against the fake server, and the fake itself."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -29,6 +30,13 @@ def test_bad_admin_ids_exit_2(tmp_path: Path) -> None:
     env = {"TELEGRAM_BOT_TOKEN": TOKEN, "REPORTBOT_ADMIN_IDS": "12,abc"}
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "x.db")], env=env)
     assert result.exit_code == 2 and "REPORTBOT_ADMIN_IDS" in result.output
+
+
+@pytest.mark.skipif(importlib.util.find_spec("tornado") is not None, reason="webhooks extra installed")
+def test_webhook_mode_without_the_extra_exit_2(tmp_path: Path) -> None:
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "REPORTBOT_WEBHOOK_URL": "https://bot.example.org/telegram"}
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "x.db")], env=env)
+    assert result.exit_code == 2 and "webhooks" in result.output
 
 
 def test_serve_answers_through_the_fake_server_and_never_logs_the_token(tmp_path: Path) -> None:
