@@ -124,7 +124,10 @@ def build_application(token: str, store_path: str | Path, admin_ids: frozenset[i
         builder = builder.base_url(root).base_file_url(
             base_file_url or (root[: -len("/bot")] + "/file/bot" if root.endswith("/bot") else root))
     if rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter())
+        try:
+            builder = builder.rate_limiter(AIORateLimiter())
+        except RuntimeError:  # aiolimiter missing: python-telegram-bot[rate-limiter] not installed
+            log.warning('flood limits not enforced: pip install "python-telegram-bot[rate-limiter]"')
     application = builder.build()
     application.bot_data.update(config=config, index_lock=asyncio.Lock())
     telegram_handlers.register(application)

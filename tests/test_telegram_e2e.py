@@ -37,6 +37,7 @@ async def test_start_lists_reports_examples_and_registers_commands(tmp_path: Pat
         answered = await bot.wait("sendMessage", lambda p: p["text"].startswith("<b>") or "没有" in p["text"],
                                   since=mark)
         assert answered.params["text"].startswith(render_html(ask(bot.store, question)))
+        assert bot.app.bot.rate_limiter is not None, 'needs python-telegram-bot[rate-limiter] (aiolimiter)'
         help_reply = await bot.say("/help")
         assert "怎么读答案" in help_reply.params["text"]
         assert not bot.server.errors()
