@@ -57,6 +57,10 @@ async def test_reload_while_questions_are_answered(tmp_path: Path, sample_db: Pa
         after = await bot.say(JINJIANG)
         assert after.params["text"].startswith(render_html(ask(bot.store, JINJIANG)))
         assert before.status == after.status == 200
+        listing = await bot.say("/reports")
+        assert "第 1/6 页" in listing.params["text"]
+        edited = await bot.tap("rp:1", bot.sent_message(listing), method="editMessageText")
+        assert "第 2/6 页" in edited.params["text"] and not bot.server.errors()
         s = (await bot.say("/stats", user_id=ADMIN)).params["text"]
         assert f"共 {during + 3} 个问题" in s  # the question log survived the rebuild
 
