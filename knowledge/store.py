@@ -73,6 +73,7 @@ class Store:
             self.db = Database(str(path))
             if str(path) != ":memory:":
                 self.db.enable_wal()
+                self.db.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; no fsync per report
             migrations.apply(self.db)
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"无法打开数据库 {path}：{exc}") from exc
