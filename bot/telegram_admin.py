@@ -44,7 +44,7 @@ async def on_reload(update: Update, context: Context) -> None:
     async with lock:
         await update.effective_message.reply_text(f"开始从 {cfg.report_dir.name}/ 重建索引，期间照常回答问题…")
         try:
-            result = await asyncio.to_thread(rebuild, cfg.store_path, [cfg.report_dir])
+            result = await asyncio.to_thread(rebuild, cfg.store_path, [cfg.report_dir], None, 1)
         except (ReportbotError, OSError) as exc:
             log.warning("rebuild failed", exc_info=True)
             result = LoadResult(failed=[(str(cfg.report_dir), str(exc))])
