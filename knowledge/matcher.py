@@ -80,9 +80,9 @@ def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question
     qset = set(tokens)
     cov = _coverage(tokens, have)
     cov_sec = _coverage([t for t in tokens if t not in have], sec)
-    core = canonical_tokens(leaf(fact))
-    prec = _coverage(core, qset) if core else 0.0
     name = leaf(fact)
+    core = canonical_tokens(name)
+    prec = _coverage(core, qset) if core else 0.0
     shorter = min(len(name), len(measure))
     char = fuzz.partial_ratio(measure, name) / 100 * min(1.0, shorter / max(len(measure), 1)) if shorter >= 2 else 0.0
     heading = set(canonical_tokens(fact.section[-1])) if fact.section else set()
