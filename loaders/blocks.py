@@ -29,7 +29,9 @@ class TableBlock:
 
 
 Block = str | TableBlock
-"""A paragraph / heading line, or a table."""
+"""A paragraph or heading, or a table. A paragraph may hold several printed lines ("\n"
+between them, as a PDF wraps them): the text reader joins wrapped lines as it does for text
+files, so a sentence broken over lines stays one paragraph."""
 
 
 def cell_text(text: str) -> str:
@@ -52,9 +54,10 @@ def blocks_to_text(blocks: Iterable[Block]) -> str:
             out.extend("| " + " | ".join(r) + " |" for r in rows)
             out.append("")
         else:
-            line = re.sub(r"\s+", " ", block).strip()
-            if line:
-                out.extend((line, ""))
+            lines = [re.sub(r"[ \t]+", " ", line).strip() for line in block.split("\n")]
+            lines = [line for line in lines if line]
+            if lines:
+                out.extend((*lines, ""))
     return "\n".join(out)
 
 
