@@ -9,10 +9,10 @@ import importlib.util
 import logging
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import click
 
+from bot.telegram_webhook import ALLOWED_UPDATES, WebhookError, webhook_config, webhook_kwargs
 from knowledge import default_db_path
 
 ENV_HELP = """\b
@@ -23,8 +23,9 @@ ENV_HELP = """\b
   REPORTBOT_ADMIN_IDS     管理员的 Telegram 用户 id，逗号分隔
   REPORTBOT_REPORTS       报告文件夹（默认：数据库旁的 reports/）
   REPORTBOT_WEBHOOK_URL   设置后用 webhook 模式（公网 https 地址；本地监听同一路径）
-  REPORTBOT_WEBHOOK_LISTEN / REPORTBOT_WEBHOOK_PORT / REPORTBOT_WEBHOOK_SECRET
-                          webhook 监听地址（0.0.0.0）、端口（8443）、密钥"""
+  REPORTBOT_WEBHOOK_LISTEN   webhook 本地监听地址（默认 127.0.0.1；容器内用 0.0.0.0）
+  REPORTBOT_WEBHOOK_PORT     webhook 本地端口（默认 8443）
+  REPORTBOT_WEBHOOK_SECRET   secret_token（字母、数字、_、-；默认每次启动随机生成）"""
 
 
 class RedactToken(logging.Filter):
@@ -77,7 +78,11 @@ def serve(ctx: click.Context, db: Path | None) -> None:
     except click.BadParameter as exc:
         click.echo(f"错误：{exc.message}", err=True)
         ctx.exit(2)
-    webhook = os.environ.get("REPORTBOT_WEBHOOK_URL", "").strip()
+    try:
+        webhook = webhook_config(os.environ)
+    except WebhookError as exc:
+        click.echo(f"错误：{exc}", err=True)
+        ctx.exit(2)
     if webhook and importlib.util.find_spec("tornado") is None:
         click.echo('错误：webhook 模式需要 pip install "python-telegram-bot[webhooks]"；'
                    "或不设 REPORTBOT_WEBHOOK_URL，改用轮询。", err=True)
@@ -86,14 +91,20 @@ def serve(ctx: click.Context, db: Path | None) -> None:
     reports = Path(os.environ["REPORTBOT_REPORTS"]) if os.environ.get("REPORTBOT_REPORTS") else None
     setup_logging(token)
 
+    from telegram.error import TelegramError
+
     from bot.telegram_app import build_application
 
     app = build_application(token, db_path, admins, reports, base_url=os.environ.get("TELEGRAM_API_BASE_URL") or None)
-    if webhook:
-        app.run_webhook(listen=os.environ.get("REPORTBOT_WEBHOOK_LISTEN", "0.0.0.0"),
-                        port=int(os.environ.get("REPORTBOT_WEBHOOK_PORT", "8443")),
-                        url_path=urlsplit(webhook).path.lstrip("/"),
-                        webhook_url=webhook, secret_token=os.environ.get("REPORTBOT_WEBHOOK_SECRET") or None,
-                        drop_pending_updates=False)
-    else:
-        app.run_polling(allowed_updates=["message", "callback_query", "inline_query"])
+    if webhook is None:
+        app.run_polling(allowed_updates=ALLOWED_UPDATES)
+        return
+    logging.getLogger(__name__).info("%s", webhook.describe())
+    try:
+        app.run_webhook(**webhook_kwargs(webhook))
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        click.echo(f"错误：无法在 {webhook.listen}:{webhook.port} 监听 webhook：{exc}", err=True)
+        ctx.exit(1)
+    except TelegramError as exc:  # e.g. setWebhook refused: the URL is unreachable or not https
+        click.echo(f"错误：Telegram 拒绝了 webhook {webhook.url}：{exc}", err=True)
+        ctx.exit(1)

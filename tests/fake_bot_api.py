@@ -90,7 +90,9 @@ class _Handler(BaseHTTPRequestHandler):
             if prefix or not token or (self.server.token and token != self.server.token):
                 raise BadRequest("Unauthorized", 401)
             check_call(method, params)
-            result = self.server.state.handle(method, params)
+            result = self.server.webhook_call(method, params)
+            if result is None:
+                result = self.server.state.handle(method, params)
             call.result = result
         except BadRequest as exc:
             call.status, call.error = exc.code, exc.description
@@ -134,6 +136,8 @@ class FakeBotApi(ThreadingHTTPServer):
         self.token = token
         self.state = FakeState()
         self.calls: list[Call] = []
+        self.webhook: dict[str, Any] = {}
+        """The last setWebhook's parameters (url, secret_token, ...); empty when none is set."""
         self._cond = threading.Condition()
         self._thread: threading.Thread | None = None
 
@@ -153,6 +157,21 @@ class FakeBotApi(ThreadingHTTPServer):
         """Stay quiet when the bot hangs up a long poll (it does on shutdown)."""
         if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
             super().handle_error(request, client_address)
+
+    def webhook_call(self, method: str, params: dict[str, Any]) -> Any:
+        """set/delete/getWebhookInfo as Telegram does (getUpdates conflicts with a webhook); else None."""
+        if method == "setWebhook":
+            self.webhook = dict(params) if params.get("url") else {}
+            return True
+        if method == "deleteWebhook":
+            self.webhook = {}
+            return True
+        if method == "getWebhookInfo":
+            return {"url": self.webhook.get("url", ""), "has_custom_certificate": False, "pending_update_count": 0}
+        if method == "getUpdates" and self.webhook:
+            raise BadRequest("Conflict: can't use getUpdates method while webhook is active; "
+                             "use deleteWebhook to delete the webhook first", 409)
+        return None
 
     def record(self, call: Call) -> None:
         with self._cond:
