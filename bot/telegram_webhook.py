@@ -105,7 +105,8 @@ def webhook_config(env: Mapping[str, str]) -> WebhookConfig | None:
     secret = env.get("REPORTBOT_WEBHOOK_SECRET", "").strip()
     if secret and not SECRET_RE.fullmatch(secret):
         raise WebhookError("REPORTBOT_WEBHOOK_SECRET 只能含字母、数字、_ 和 -，长 1–256 个字符")
-    return WebhookConfig(url=check_url(url, not env.get("TELEGRAM_API_BASE_URL")), listen=listen.strip("[]"), port=port,
+    url = check_url(url, official_api=not env.get("TELEGRAM_API_BASE_URL"))
+    return WebhookConfig(url=url, listen=listen.strip("[]"), port=port,
                          secret=secret or secrets.token_urlsafe(32), secret_generated=not secret)
 
 
