@@ -8,7 +8,8 @@ merged cell (gridSpan, legacy hMerge) or vertically merged cell (vMerge) gives i
 first grid cell of the span and '' to the others, so no value is doubled; w:gridBefore columns
 are '' and w:gridAfter columns are left out. A cell's text is its paragraphs joined without a
 separator. A table nested in a cell is not folded into the cell (that would glue numbers
-together): it is emitted as its own table after the outer one; a one-column table that only
+together): it is emitted as its own table after the outer one (the bridge then
+joins the two grids like a table continued on the next page, one value still in one cell); a one-column table that only
 frames other content (one cell, or holding nested tables) is unwrapped into body blocks.
 Text boxes, deleted revisions and field codes are ignored.
 """
@@ -47,7 +48,7 @@ _SKIP = frozenset(qn(t) for t in ("w:txbxContent", "w:del", "w:pPr", "w:rPr", "w
 _BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, etree.LxmlError,
            OpcError, PythonDocxError)
 """What a corrupt file makes zipfile, lxml and python-docx raise."""
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*\d$", re.I)
 _CN = "零一二三四五六七八九"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 
@@ -78,10 +79,6 @@ def _format_number(n: int, fmt: str) -> str:
         return text if fmt == "upperLetter" else text.lower()
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
         return chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n)
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt == "decimalFullWidth":
-        return "".join(chr(ord(d) + 0xFEE0) for d in str(n))
     return str(n)
 
 

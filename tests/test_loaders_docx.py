@@ -159,6 +159,7 @@ def test_grid_before_legacy_hmerge_and_copied_vmerge_text() -> None:
         for r, row in enumerate((("甲", "乙", "丙"), ("办理结果", "1", "2"), ("办理结果", "3", "4"))):
             for c, text in enumerate(row):
                 table.cell(r, c).text = text
+        table.cell(0, 1).add_paragraph("丁")  # a cell's paragraphs join without a separator
         first, second = table.rows[1]._tr.tc_lst[0], table.rows[2]._tr.tc_lst[0]
         first.get_or_add_tcPr().append(parse_xml(f'<w:vMerge {nsdecls("w")} w:val="restart"/>'))
         second.get_or_add_tcPr().append(parse_xml(f'<w:vMerge {nsdecls("w")}/>'))  # text kept
@@ -167,7 +168,29 @@ def test_grid_before_legacy_hmerge_and_copied_vmerge_text() -> None:
         tr.remove(tr.tc_lst[0])
         tr.get_or_add_trPr().append(parse_xml(f'<w:gridBefore {nsdecls("w")} w:val="1"/>'))
     doc = read_docx(build(fill), "grid.docx")
-    assert doc.tables[0].rows == (("", "乙", ""), ("办理结果", "1", "2"), ("", "3", "4"))
+    assert doc.tables[0].rows == (("", "乙丁", ""), ("办理结果", "1", "2"), ("", "3", "4"))
+
+
+W = nsdecls("w")
+TEXT_BOX = (f'<w:r {W}><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+            f'<w:txbxContent><w:p><w:r><w:t>框内99件</w:t></w:r></w:p></w:txbxContent>'
+            f'</v:textbox></v:shape></w:pict></w:r>')
+
+
+def test_runs_breaks_deletions_and_text_boxes() -> None:
+    def fill(document) -> None:
+        heading = document.add_heading("（一）主动公开", level=2)
+        heading.runs[0].add_break()
+        heading.add_run("情况")
+        body = document.add_paragraph("本年主动公开政府")
+        body.runs[0].add_break()
+        body.add_run("信息475条。")
+        body._p.append(parse_xml(f'<w:del {W} w:id="1" w:author="x" w:date="2024-01-01T00:00:00Z">'
+                                 f'<w:r><w:delText>删去88条</w:delText></w:r></w:del>'))
+        body._p.append(parse_xml(TEXT_BOX))
+    doc = read_docx(build(fill), "runs.docx")
+    assert doc.sections[-1].title == "（一）主动公开情况"
+    assert [p.text for p in doc.paragraphs] == ["本年主动公开政府信息475条。"]
 
 
 NUMBERING = f"""<w:abstractNum {nsdecls("w")} w:abstractNumId="90">
