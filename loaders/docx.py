@@ -8,9 +8,10 @@ merged cell (gridSpan, legacy hMerge) or vertically merged cell (vMerge) gives i
 first grid cell of the span and '' to the others, so no value is doubled; w:gridBefore columns
 are '' and w:gridAfter columns are left out. A cell's text is its paragraphs joined without a
 separator. A table nested in a cell is not folded into the cell (that would glue numbers
-together): it is emitted as its own table after the outer one (the bridge then
-joins the two grids like a table continued on the next page, one value still in one cell); a one-column table that only
-frames other content (one cell, or holding nested tables) is unwrapped into body blocks.
+together): it is emitted as its own table after the outer one (the bridge then joins the two
+grids like a table continued on the next page; each value is still in one cell only). A
+one-column table that only frames other content (one cell, or holding nested tables) is
+unwrapped into body blocks.
 Text boxes, deleted revisions and field codes are ignored.
 """
 from __future__ import annotations
@@ -278,7 +279,8 @@ def _open(data: bytes, where: str) -> DocumentPart:
     try:
         part = Package.open(io.BytesIO(data)).main_document_part
     except KeyError as exc:
-        raise UnsupportedFormatError(f"不是 Word 文档{where}: no main document ({_reason(exc)})") from exc
+        reason = f"no main document ({_reason(exc)})"
+        raise UnsupportedFormatError(f"不是 Word 文档{where}: {reason}") from exc
     except _BROKEN as exc:
         raise MalformedReportError(f"DOCX 文件已损坏或不完整{where}: {_reason(exc)}") from exc
     if part.content_type not in _WORD_TYPES:
