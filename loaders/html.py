@@ -1,19 +1,18 @@
 """HTML 读取器：保存的政府网页 → Document（经 loaders.blocks 交给文本读取器）。
 
-Steps: decode (BOM, else UTF-8 when the bytes are valid UTF-8, else the declared meta
-charset, else GB18030); drop scripts, styles, forms and page chrome (nav/header/footer/share/
-breadcrumb containers found by tag, class or id, unless they hold the report title); pick the
-content container (the smallest ancestor of the title element holding most of the page's
-non-link text); read it in order into blocks: a paragraph per block element, <br> as a line
-break, inline runs joined without spaces (so <span>1</span><span>2</span> is 12), a bold
-numbered run at the start of a paragraph split off as a heading, and tables that look like
-data grids expanded (rowspan/colspan: the label in the first cell of the span, '' in the
-others). Layout tables (nested tables, one column, long text cells) are read as containers.
+Decode (BOM, valid UTF-8, the <meta> charset, GB18030); drop scripts, forms, hidden elements
+and page chrome (nav/header/footer/share/breadcrumb by tag, class or id, unless it holds the
+title); take the smallest ancestor of the title element holding 80% of the page's non-link
+text; read it in order: a paragraph per block element, <br> as a line break, inline runs joined
+without spaces, a bold numbered run opening a paragraph as a heading, data-grid tables with
+rowspan/colspan expanded (label in the span's first cell, '' in the others), layout tables
+(nested tables, one column, long cells) read as containers.
 """
 from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
@@ -27,24 +26,18 @@ from .outline import numbering_rank
 
 _HARD = "\x01"
 """Marks a real line break (<br>, block boundary) while source whitespace is squeezed."""
-_SKIP = frozenset({
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-    "head", "link", "meta", "input", "select", "option", "button", "textarea", "img", "map",
-})
+_SKIP = frozenset("script style noscript template iframe object embed svg canvas head link meta "
+                  "input select option button textarea img map".split())
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
-_BLOCK = frozenset({
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-    "section", "article", "main", "blockquote", "center", "pre", "address", "form", "body",
-    "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "hr", "fieldset", "figure",
-    "header", "footer", "nav", "aside", "html",
-})
+_BLOCK = _CHROME_TAGS | frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article main blockquote center pre address "
+    "form body html tr td th tbody thead tfoot caption hr fieldset figure".split())
 _BOLD = frozenset({"b", "strong"})
-_JUNK_WORDS = frozenset({
-    "nav", "navbar", "menu", "header", "head", "footer", "foot", "top", "topbar", "bottom",
-    "breadcrumb", "breadcrumbs", "crumb", "crumbs", "position", "location", "dqwz", "share",
-    "bdshare", "fenxiang", "sidebar", "side", "copyright", "toolbar", "tools", "search",
-    "login", "print", "related", "xgwz", "xglj", "friendlink", "links", "banner", "ad",
-})
+_JUNK_WORDS = frozenset(
+    "nav navbar menu header head footer foot top topbar bottom breadcrumb breadcrumbs crumb crumbs "
+    "position location dqwz share bdshare fenxiang sidebar side copyright toolbar tools search "
+    "login print related xgwz xglj friendlink links banner ad".split())
+"""class/id words (split at - and _) of chrome containers: navigation, share bars, footers…"""
 _CHROME_LINE = re.compile(
     r"(?:^|[\s【\[|｜])(?:发布(?:时间|日期|机构)|发文日期|成文日期|生成日期|信息来源|来源|作者"
     r"|浏览(?:次数|量)|点击(?:数|量|率)|阅读(?:次数|量)|访问量|字号|索引号|责任编辑|编辑"
@@ -88,44 +81,35 @@ def read_html(data: bytes, source: str = "") -> Document:
 
 
 def decode_html(data: bytes, source: str = "") -> str:
-    """Bytes → text: BOM; valid UTF-8; the meta charset; GB18030; else UTF-8 with replacement.
+    """Bytes → text: a BOM; else UTF-8 when valid; else the <meta> charset (GB2312/GBK read
+    as GB18030); else GB18030; else UTF-8 with replacement characters.
 
     异常: EmptyReportError (nothing but spaces), UnsupportedFormatError (binary content).
     """
     where = f" ({source})" if source else ""
     if not data or not data.strip():
         raise EmptyReportError(f"文件为空{where}: no text at all")
-    label = sniff_binary(data)
-    if label and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    label = None if utf16 else sniff_binary(data)
+    if label:
         raise UnsupportedFormatError(f"不是网页文件{where}: content looks like {label}")
-    text = _decode(data)
-    controls = len(_CONTROL.findall(text))
-    if controls > max(2, len(text) // 200):
-        raise UnsupportedFormatError(f"不是网页文件{where}: {controls} control characters")
-    return text
-
-
-def _decode(data: bytes) -> str:
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
-    candidates = ["utf-8"]
     m = _META_CHARSET.search(data[:65536])
-    if m:
-        declared = m.group(1).decode("ascii").lower()
-        if declared.replace("-", "").replace("_", "") in {"gb2312", "gbk", "xgbk", "gb231280"}:
-            declared = "gb18030"
+    declared = m.group(1).decode("ascii").lower() if m else "gb18030"
+    if re.fullmatch(r"x?-?gb[k_\-]?(2312)?(-80)?|iso-?8859.*|latin.*|(windows|cp)-?125\d|.*ascii",
+                    declared):
+        declared = "gb18030"  # GB2312/GBK text is GB18030; a Western charset is a mislabel
+    order = ["utf-16"] if utf16 else ["utf-8-sig", declared, "gb18030"]
+    for encoding in order:
         try:
-            candidates.append(codecs.lookup(declared).name)
-        except LookupError:
-            pass
-    for encoding in (*candidates, "gb18030"):
-        try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
+            break
         except (UnicodeDecodeError, LookupError):
             continue
-    return data.decode("utf-8", errors="replace")
+    else:
+        text = data.decode("utf-8", errors="replace")
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 200):
+        raise UnsupportedFormatError(f"不是网页文件{where}: control characters, not text")
+    return text
 
 
 def _words(tag: Tag) -> set[str]:
@@ -194,10 +178,7 @@ def _dominant(tag: Tag) -> Tag:
 
 def _page_title(text: str) -> str | None:
     """The report title from <title> ("…年度报告_晋江市人民政府"), if it is one."""
-    for part in (text, *re.split(r"\s*[_|｜\-—–]+\s*", text)):
-        if title_of(part):
-            return part.strip()
-    return None
+    return next((p.strip() for p in (text, *re.split(r"[_|｜\-—–]+", text)) if title_of(p)), None)
 
 
 def _squeeze(raw: str) -> str:
@@ -218,8 +199,7 @@ def _drop_chrome(block: Block) -> Block | None:
     """Drop page-chrome lines (发布时间：…, 【打印本页】) from a paragraph block."""
     if isinstance(block, TableBlock):
         return block
-    keep = [line for line in block.split("\n")
-            if len(line) > 120 or "。" in line or not _CHROME_LINE.search(line)]
+    keep = [s for s in block.split("\n") if len(s) > 120 or "。" in s or not _CHROME_LINE.search(s)]
     return "\n".join(keep) or None
 
 
@@ -239,36 +219,31 @@ class _Reader:
         self.in_link = 0
 
     def flush(self) -> None:
+        """End the current paragraph (dropped when all its text is link text)."""
         text = _squeeze("".join(self.buf))
-        only_links = all(linked or not s.strip(_HARD + " \n\t\r\xa0\u3000")
-                         for s, linked in zip(self.buf, self.linked))
-        self.buf, self.linked = [], []
-        if text and not only_links:
+        if text and any(not linked and _squeeze(s) for s, linked in zip(self.buf, self.linked)):
             self.blocks.append(text)
-
-    def add(self, text: str) -> None:
-        self.buf.append(text)
-        self.linked.append(self.in_link > 0)
+        self.buf, self.linked = [], []
 
     def walk(self, node: Tag) -> None:
         for child in node.children:
-            if isinstance(child, NavigableString):
-                if not isinstance(child, PreformattedString):
-                    self.add(str(child))
-            elif isinstance(child, Tag) and child.name not in _SKIP:
-                self.element(child)
+            if isinstance(child, Tag):
+                if child.name not in _SKIP:
+                    self.element(child)
+            elif not isinstance(child, PreformattedString):
+                self.buf.append(str(child))
+                self.linked.append(self.in_link > 0)
 
     def element(self, tag: Tag) -> None:
         if tag.name == "br":
-            self.add(_HARD)
+            self.buf.append(_HARD)
+            self.linked.append(True)
         elif tag.name == "table":
             self.flush()
             self.table(tag)
-        elif tag.name in _BLOCK:
-            self.flush()
-            self.walk(tag)
-            self.flush()
-        elif tag.name in _BOLD and self._heading_run(tag):
+        elif tag.name in _BLOCK or (tag.name in _BOLD and self._heading_run(tag)):
+            if tag.name in _BLOCK:
+                self.flush()
             self.walk(tag)
             self.flush()
         else:
@@ -278,54 +253,40 @@ class _Reader:
 
     def _heading_run(self, tag: Tag) -> bool:
         """A bold numbered run at the start of a paragraph ("<b>1. 日常工作</b>正文…")."""
-        if "".join(self.buf).strip(_HARD + " \n\t\r\xa0\u3000"):
-            return False
         text = re.sub(r"\s+", " ", tag.get_text()).strip()
-        return numbering_rank(text) is not None and len(text) <= 40
+        return not _squeeze("".join(self.buf)) and numbering_rank(text) is not None and len(text) <= 40
 
     def table(self, table: Tag) -> None:
+        """A data grid becomes a TableBlock; a layout table is read cell by cell."""
         rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
         cells = [tr.find_all(["td", "th"], recursive=False) for tr in rows]
-        texts = [[_cell(td) for td in row] for row in cells]
-        width = max((sum(_spans(td.get("colspan"), 100) for td in row) for row in cells),
-                    default=0)
-        layout = (table.find("table") is not None or width < 2
-                  or any(len(t) > _MAX_CELL for row in texts for t in row))
-        if layout:
-            for row in cells:
-                for td in row:
-                    self.walk(td)
-                    self.flush()
+        texts = [[cell_text(_text(td)) for td in row] for row in cells]
+        width = max((sum(_spans(td.get("colspan"), 100) for td in row) for row in cells), default=0)
+        if (table.find("table") is None and width >= 2
+                and all(len(t) <= _MAX_CELL for row in texts for t in row)):
+            self.blocks.append(TableBlock(_grid(cells, texts)))
             return
-        self.blocks.append(TableBlock(_grid(cells, texts)))
+        for td in (td for row in cells for td in row):
+            self.walk(td)
+            self.flush()
 
 
 def _text(node: Tag, links: bool = True) -> str:
     """A node's text: <br> and block elements as line breaks, inline runs joined as they are
-    (links left out when `links` is False)."""
-    buf: list[str] = []
-
-    def collect(tag: Tag) -> None:
+    (so a cell's <span>1</span><span>2</span> is 12); links left out when `links` is False."""
+    def parts(tag: Tag) -> Iterator[str]:
         for child in tag.children:
-            if isinstance(child, NavigableString):
-                if not isinstance(child, PreformattedString):
-                    buf.append(str(child))
-            elif isinstance(child, Tag) and child.name not in _SKIP:
-                if child.name == "a" and not links:
-                    buf.append(_HARD)
+            if isinstance(child, Tag):
+                if child.name in _SKIP or (child.name == "a" and not links):
+                    yield _HARD
                     continue
                 hard = _HARD if child.name == "br" or child.name in _BLOCK else ""
-                buf.append(hard)
-                collect(child)
-                buf.append(hard)
-
-    collect(node)
-    return _squeeze("".join(buf))
-
-
-def _cell(td: Tag) -> str:
-    """A cell's text on one line: <br> and inner blocks joined without a space."""
-    return cell_text(_text(td))
+                yield hard
+                yield from parts(child)
+                yield hard
+            elif not isinstance(child, PreformattedString):
+                yield str(child)
+    return _squeeze("".join(parts(node)))
 
 
 def _grid(cells: list[list[Tag]], texts: list[list[str]]) -> tuple[tuple[str, ...], ...]:
