@@ -26,6 +26,9 @@ _CUMULATIVE = re.compile(r"累计|历年|总数量|截至")
 _YEARS = re.compile(r"(?:19|20)\d{2}")
 _OTHER_NUMBER = re.compile(r"\d+(?:\.\d+)?(?!\d|\s*年)")
 
+_QUALIFIERS = (COLUMN_HINTS - {"总计"}) | {"维持", "纠正", "尚未审结", "直接起诉", "复议后起诉"}
+"""Words that pick one cell among siblings; a fact that lacks one the question names is worse."""
+
 MIN_SCORE = 0.42
 """Below this, a fact does not answer the question."""
 
@@ -69,8 +72,21 @@ def _unit_score(asked: str, unit: str) -> float:
     return -0.4
 
 
+def head_tokens(measure: str) -> frozenset[str]:
+    """The head noun's tokens: in 「因…申请引发的行政复议」 what is counted is the part after the
+    last 的 that has words (「行政复议」); empty when the measure has no 的."""
+    pieces = measure.split("的")
+    if len(pieces) < 2:
+        return frozenset()
+    for piece in reversed(pieces):
+        found = canonical_tokens(piece)
+        if found:
+            return frozenset(found)
+    return frozenset()
+
+
 def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question: str,
-               unit: str, year: int | None) -> float:
+               unit: str, year: int | None, head: frozenset[str] = frozenset()) -> float:
     """How well one fact answers the question, roughly 0..1.3."""
     fact = item.fact
     if not tokens:
@@ -101,6 +117,8 @@ def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question
                 score -= 0.25
     else:
         score += 0.08  # the figure the report states in words is preferred over a table cell
+    score -= 0.12 * len((qset & _QUALIFIERS) - have)
+    score -= 0.08 * len(head - have)
     score += _unit_score(unit, fact.unit)
     if _CUMULATIVE.search(fact.label) and not _CUMULATIVE.search(measure):
         score -= 0.1
@@ -116,10 +134,11 @@ def rank(items: Iterable[StoredFact], tokens: tuple[str, ...], measure: str, que
          unit: str = "", year: int | None = None) -> list[Scored]:
     """All candidates that share at least one measure token, best first."""
     qset = set(tokens)
+    head = head_tokens(measure) & qset
     out = []
     for item in items:
         if not (qset & (set(item.label_tokens) | set(item.section_tokens))):
             continue
-        out.append(Scored(score_fact(item, tokens, measure, question, unit, year), item))
+        out.append(Scored(score_fact(item, tokens, measure, question, unit, year, head), item))
     out.sort(key=lambda s: (-s.score, s.item.fact.kind != "text"))
     return out

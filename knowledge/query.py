@@ -18,7 +18,7 @@ _MONEY = re.compile(r"金额|多少钱|收费")
 _PERCENT = re.compile(r"百分之|百分比|比例|%|率")
 _ORG_WORDS = re.compile(r"人民政府办公室|人民政府|政府办公室|街道办事处|办事处|管委会|办公室")
 _QUESTION_WORDS = re.compile(
-    r"(请问|是多少|有多少|一共有|共有|多少|几|吗|呢|？|\?|是什么|哪些|怎么样|情况如何)")
+    r"(请问|是多少|有多少|(?<!一)共有|多少|几|吗|呢|？|\?|是什么|哪些|怎么样|情况如何)")
 MAX_QUESTION_CHARS = 300
 """Longer questions are refused politely: no honest question about a figure is this long."""
 

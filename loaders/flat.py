@@ -25,7 +25,7 @@ _RANK1 = re.compile(
     rf"|(?<![{CN_NUM}])[{CN_NUM}]{{1,2}}、\s*(?=(?:{_STANDARD}))"
 )
 _RANK2 = re.compile(rf"(?:(?<=[\s。！？；：])|^)[（(][{CN_NUM}]{{1,2}}[）)]")
-_KEYWORD = re.compile(r"情况|方面|事项|概述|措施")
+_KEYWORD = re.compile(r"情况(?:统计表)?|方面|事项|概述|措施")
 _WINDOW = 30
 _STOP = re.compile(r"[。：:]")
 _FOLLOW = re.compile(r"\d{4}\s*年|\d{1,2}[.、．](?!\d)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .errors import MalformedReportError
+from .flat_tables import split_flat_tables
 from .meta import agency_and_year, find_title, period_year, split_crawler_header, title_of
 from .model import Document, Paragraph, Section
 from .structure import assemble, classify
@@ -80,6 +81,9 @@ def parse_report(text: str, source: str, markdown: bool) -> Document:
     sections, paragraphs, note = _cover(cover_lines, markdown)
     if note:
         warnings.append(note)
+    prose, flat = split_flat_tables(body.paragraphs)
+    if flat:
+        warnings.append(f"{len(flat)} flattened table(s) read from text (digits glued together)")
     if not body.sections and not body.tables:
         warnings.append("no numbered headings and no tables found")
     return Document(
@@ -87,8 +91,8 @@ def parse_report(text: str, source: str, markdown: bool) -> Document:
         agency=agency,
         year=year,
         sections=tuple(sections + body.sections),
-        paragraphs=tuple(paragraphs + body.paragraphs),
-        tables=tuple(body.tables),
+        paragraphs=tuple(paragraphs + prose),
+        tables=tuple(body.tables) + tuple(flat),
         source=source,
         warnings=tuple(warnings),
     )

@@ -9,9 +9,6 @@ import pytest
 from tests.conftest import reportbot_cmd, shared_path
 from tests.eval_questions import run_questions
 
-REAL_FLOOR = 19
-"""Real-report questions answered right today: the prose ones. The glued table digits of these
-crawled pages are issue 4 (flattened web-page text); raise this as that lands."""
 
 
 @pytest.fixture(scope="module")
@@ -39,5 +36,5 @@ def test_real_report_questions(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=300)
     assert load.returncode == 0, load.stderr
     results = run_questions(shared_path("real", "questions.jsonl"), db)
-    passed = sum(1 for *_rest, why in results if not why)
-    assert passed >= REAL_FLOOR, [(r["id"], why) for r, _g, why in results if why]
+    failures = [(r["id"], why) for r, _g, why in results if why]
+    assert len(results) >= 40 and not failures, failures

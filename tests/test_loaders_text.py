@@ -208,9 +208,11 @@ def test_pingtan_crawler_one_line_body() -> None:
     para = paragraph_with(doc, "共主动公开政府信息13561条")
     assert para.section == ("一、总体情况", "（一）主动公开方面")
     assert para.text.startswith("平潭综合实验区切实落实")
-    # the crawler header is not prose; the flattened tables stay as paragraph text
+    # the crawler header is not prose; the flattened tables become 'flat' tables, not prose
     assert not any(p.text.startswith("标题") or "原文链接" in p.text for p in doc.paragraphs)
-    assert any("行政事业性收费" in p.text for p in doc.paragraphs)
-    assert doc.tables == ()
+    assert not any("行政事业性收费" in p.text for p in doc.paragraphs)
+    assert [(t.section[0][:2], t.layout) for t in doc.tables] == [
+        ("二、", "flat"), ("三、", "flat"), ("四、", "flat")]
+    assert ("行政规范性文件", "77132470") in doc.tables[0].rows
     # "一是", "（一）予以公开" inside flattened tables are not headings
     assert not any(s.title.startswith(("一是", "（一）予以公开")) for s in doc.sections)

@@ -13,6 +13,9 @@ def document_facts(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     for paragraph in doc.paragraphs:
         facts += prose_facts(paragraph)
+    known: dict[str, tuple[str, ...]] = {}
+    for fact in facts:
+        known[fact.value] = (*known.get(fact.value, ()), fact.label)
     for table in doc.tables:
-        facts += table_facts(table).facts
+        facts += table_facts(table, known).facts
     return facts

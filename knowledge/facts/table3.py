@@ -6,9 +6,12 @@
 """
 from __future__ import annotations
 
+import re
+
 from loaders.model import Table
 
 from knowledge.facts.align import Candidate, choose_alignment, row_candidates
+from knowledge.facts.glued import glued_candidates, sums_to_last
 from knowledge.facts.table_cells import cell_value, is_blank, is_label, prepare_rows
 from knowledge.facts.table_grid import CellText, ParsedTable, RowPath, describe
 from knowledge.facts.table_labels import canonical, clean_label, level
@@ -17,6 +20,8 @@ from knowledge.facts.table_templates import (
 )
 
 _NCOLS = len(TABLE3_COLS)
+_DIGITS = re.compile(r"[\d\s.\-]+")
+"""压平表格里一格粘连的数字（可带空格：「500000 5」）。"""
 
 
 class _Paths:
@@ -81,32 +86,45 @@ def parse_table3(table: Table) -> ParsedTable:
     marks = [j for row in data for j, c in enumerate(row) if is_label(c) and level(clean_label(c)) != "text"]
     zone = max(marks, default=-1) + 1
     paths = _Paths()
+    glued = table.layout == "flat"
     entries: dict[RowPath, list[str]] = {}
     for row in data:
-        idx = [j for j, c in enumerate(row) if is_label(c)]
+        idx = [j for j, c in enumerate(row) if is_label(c) and not (glued and _DIGITS.fullmatch(c))]
         if not idx:
             if any(cell_value(c) is not None for c in row):
                 out.notes.append(f"表三：无行标签的一行数字未读取（{' '.join(c for c in row if c)}）")
             continue
         path = paths.path([clean_label(row[j]) for j in idx])
         cells = _value_cells(row, max(idx), zone, table.layout)
-        if path is None or not any(cell_value(c) is not None for c in cells):
+        if path is None or not any(_has_value(c, glued) for c in cells):
             continue
         if path in entries:
             out.notes.append(f"表三：「{describe(path)}」行重复出现，只取第一次")
             continue
         entries[path] = cells
-    _place(out, entries)
+    _place(out, entries, glued)
     return out
 
 
-def _place(out: ParsedTable, entries: dict[RowPath, list[str]]) -> None:
+def _has_value(cell: str, glued: bool) -> bool:
+    """格里有数（粘连数字串可带空格，如「500000 5」）。"""
+    return cell_value(cell) is not None or (glued and any(ch.isdigit() for ch in cell))
+
+
+def _candidates(cells: list[str], glued: bool) -> list[Candidate]:
+    """一行的候选：粘连数字按切法（行合计成立者优先），否则按对齐。"""
+    if glued and len(cells) == 1:
+        return glued_candidates(cells[0], _NCOLS, sums_to_last)
+    return row_candidates(cells, _NCOLS)
+
+
+def _place(out: ParsedTable, entries: dict[RowPath, list[str]], glued: bool = False) -> None:
     """定位每行的值：恰好 7 格的按位置，其余用勾稽规则在候选对齐中选。"""
     fixed: dict[tuple[RowPath, tuple[str, ...]], str | None] = {}
     uncertain: dict[RowPath, list[Candidate]] = {}
     final: dict[RowPath, tuple[str | None, ...]] = {}
     for path, cells in entries.items():
-        cands = row_candidates(cells, _NCOLS)
+        cands = _candidates(cells, glued)
         if len(cands) == 1 and cands[0].cost == 0:
             final[path] = cands[0].values
             fixed.update({(path, col): v for col, v in zip(TABLE3_COLS, cands[0].values)})

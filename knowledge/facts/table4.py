@@ -7,6 +7,7 @@ from __future__ import annotations
 from loaders.model import Table
 
 from knowledge.facts.align import choose_alignment, row_candidates
+from knowledge.facts.glued import blocks_sum, glued_candidates
 from knowledge.facts.table_cells import cell_value, is_blank, is_label, prepare_rows
 from knowledge.facts.table_grid import CellText, ParsedTable
 from knowledge.facts.table_templates import TABLE4_COLS
@@ -32,8 +33,12 @@ def _values(table: Table) -> list[str]:
 def parse_table4(table: Table) -> ParsedTable:
     """读表四：恰好 15 格按位置；多一格或少一格时选使各块「维持+纠正+其他+尚未审结 = 总计」成立最多的对齐。"""
     out = ParsedTable(rows=[()])
-    cells = _values(table)
-    cands = row_candidates(cells, _NCOLS)
+    if table.layout == "flat":
+        cells = [row[-1] for row in table.rows if len(row) > 1][-1:]
+        cands = glued_candidates(cells[0], _NCOLS, blocks_sum(len(TABLE4_COLS) // 3)) if cells else []
+    else:
+        cells = _values(table)
+        cands = row_candidates(cells, _NCOLS)
     if not cands:
         return out
     values = cands[0].values

@@ -13,6 +13,7 @@ from knowledge.facts.table2 import parse_table2
 from knowledge.facts.table3 import parse_table3
 from knowledge.facts.table4 import parse_table4
 from knowledge.facts.table_cells import squeeze
+from knowledge.facts.table_flat import Known, unflatten
 from knowledge.facts.table_generic import parse_generic
 from knowledge.facts.table_grid import ParsedTable, build_facts
 from knowledge.model import Fact
@@ -54,10 +55,18 @@ def _parse(kind: str, table: Table) -> ParsedTable:
     return parse_generic(table)
 
 
-def table_facts(table: Table) -> TableResult:
-    """一张表的全部事实和勾稽核对结果（纯函数）。"""
+def table_facts(table: Table, known: Known | None = None) -> TableResult:
+    """一张表的全部事实和勾稽核对结果（纯函数）。
+
+    `known`: 正文里出现过的数 → 说它的标签（压平表格切分粘连数字时作为印证）。
+    """
     kind = table_kind(table)
+    flat_notes: list[str] = []
+    if table.layout == "flat":
+        table, flat_notes = unflatten(table, kind, known or {})
     parsed = _parse(kind, table)
+    for note in flat_notes:
+        parsed.notes.append(note)
     checks = check_all(kind, parsed.rows, parsed.grid())
     facts = build_facts(kind, table.section, parsed, checks)
     notes = [n for ns in parsed.row_notes.values() for n in ns] + parsed.notes
