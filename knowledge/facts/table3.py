@@ -135,12 +135,14 @@ def _place(out: ParsedTable, entries: dict[RowPath, list[str]], glued: bool = Fa
         for path, values in res.values.items():
             final[path] = values
             size = _trimmed(entries[path])
+            what = (f"粘连数字「{entries[path][0]}」切成 {_NCOLS} 格" if glued
+                    else f"{size} 个值格对应 {_NCOLS} 列")
             if path in res.unplaced:
                 lost = "".join(f"「{TABLE3_COLS[j][-1]}」" for j in res.unplaced[path])
-                out.note(path, f"表三「{describe(path)}」行：{size} 个值格对应 {_NCOLS} 列，"
+                out.note(path, f"表三「{describe(path)}」行：{what}，"
                                f"{lost}无法确定位置，未取值")
             elif res.chosen[path].cost:
-                out.note(path, f"表三「{describe(path)}」行：{size} 个值格对应 {_NCOLS} 列，已按勾稽关系对齐")
+                out.note(path, f"表三「{describe(path)}」行：{what}，已按勾稽关系对齐")
     for path in entries:
         out.rows.append(path)
         for col, raw in zip(TABLE3_COLS, final.get(path, ())):

@@ -48,11 +48,13 @@ def parse_table4(table: Table) -> ParsedTable:
         size = len(cells)
         while size and is_blank(cells[size - 1]) and size > _NCOLS:
             size -= 1
+        what = (f"粘连数字「{cells[0]}」切成 {_NCOLS} 格" if table.layout == "flat"
+                else f"{size} 个值格对应 {_NCOLS} 列")
         if () in res.unplaced:
             lost = "".join(f"「{' › '.join(TABLE4_COLS[j])}」" for j in res.unplaced[()])
-            out.note((), f"表四：{size} 个值格对应 {_NCOLS} 列，{lost}无法确定位置，未取值")
+            out.note((), f"表四：{what}，{lost}无法确定位置，未取值")
         elif res.chosen[()].cost:
-            out.note((), f"表四：{size} 个值格对应 {_NCOLS} 列，已按勾稽关系对齐")
+            out.note((), f"表四：{what}，已按勾稽关系对齐")
     for col, raw in zip(TABLE4_COLS, values):
         if raw is not None and cell_value(raw) is not None:
             out.cells.append(CellText((), col, raw, "件", True))

@@ -69,6 +69,8 @@ def _spread(parts: Sequence[str]) -> int:
     return max(sizes) - min(sizes)
 
 
+Note = tuple[str, str]
+"""(行标签, 说明)：切分说明附到该行的事实上。"""
 Known = Mapping[str, tuple[str, ...]]
 """正文里出现过的数 → 说它的标签（「77」→「动态更新本年度制发的规范性文件」）。"""
 
@@ -108,10 +110,10 @@ def split_by_priors(raw: str, heads: Sequence[str], known: Known,
     return agreed, f"粘连数字「{raw}」有 {len(pool)} 种可能的切法，分不出的格未取值"  # type: ignore[list-item]
 
 
-def _table2_rows(rows: Sequence[Row], known: Known) -> tuple[list[Row], list[str]]:
+def _table2_rows(rows: Sequence[Row], known: Known) -> tuple[list[Row], list[Note]]:
     """表二：拆出「第二十条第（X）项」、「信息内容」+ 表头和行名，再切数字。"""
     out: list[Row] = []
-    notes: list[str] = []
+    notes: list[Note] = []
     heads: list[str] = []
     for row in rows:
         words = re.sub(r"\s+", "", row[0])
@@ -136,12 +138,12 @@ def _table2_rows(rows: Sequence[Row], known: Known) -> tuple[list[Row], list[str
             continue
         values, note = split_by_priors(row[1], [canonical(h, TABLE2_HEADERS) for h in heads], known, words)
         if note:
-            notes.append(f"表二「{words}」行：{note}")
+            notes.append((words, f"表二「{words}」行：{note}"))
         out.append((words, *values))
     return out, notes
 
 
-def _stat_rows(rows: Sequence[Row], known: Known) -> tuple[list[Row], list[str]]:
+def _stat_rows(rows: Sequence[Row], known: Known) -> tuple[list[Row], list[Note]]:
     """旧式统计表（指标名称/计量单位/本年度/累计）：表头、单位、「其中：」小项。"""
     first = re.sub(r"\s+", "", rows[0][0]) if rows else ""
     found = list(_STAT_HEADER.finditer(first))
@@ -151,7 +153,7 @@ def _stat_rows(rows: Sequence[Row], known: Known) -> tuple[list[Row], list[str]]
     value_heads = [h for h in heads if h not in ("指标名称", "计量单位")]
     has_unit = "计量单位" in heads
     out: list[Row] = [("指标名称", "", "计量单位", *value_heads)]
-    notes: list[str] = []
+    notes: list[Note] = []
     parent, under = "", False
     for i, row in enumerate(rows):
         words = re.sub(r"\s+", "", row[0])
@@ -171,13 +173,13 @@ def _stat_rows(rows: Sequence[Row], known: Known) -> tuple[list[Row], list[str]]
         path = (parent, label) if item and under and parent else (label, "")
         values, note = split_by_priors(row[1], value_heads, known, label)
         if note:
-            notes.append(f"「{label}」行：{note}")
+            notes.append((label, f"「{label}」行：{note}"))
         out.append((*path, unit, *values))
     return out, notes
 
 
-def unflatten(table: Table, kind: str, known: Known) -> tuple[Table, list[str]]:
-    """压平的表 → 解析器能读的网格（仍为 layout 'flat'）和切分说明。"""
+def unflatten(table: Table, kind: str, known: Known) -> tuple[Table, list[Note]]:
+    """压平的表 → 解析器能读的网格和切分说明（表三、表四仍为 'flat'，由其解析器切分）。"""
     rows = [r for r in table.rows if r and r[0].strip() or len(r) > 1]
     if kind == "表三":
         grid = [(*split_labels(r[0]), *r[1:]) for r in rows]

@@ -61,12 +61,16 @@ def table_facts(table: Table, known: Known | None = None) -> TableResult:
     `known`: 正文里出现过的数 → 说它的标签（压平表格切分粘连数字时作为印证）。
     """
     kind = table_kind(table)
-    flat_notes: list[str] = []
+    flat_notes: list[tuple[str, str]] = []
     if table.layout == "flat":
         table, flat_notes = unflatten(table, kind, known or {})
     parsed = _parse(kind, table)
-    for note in flat_notes:
-        parsed.notes.append(note)
+    for label, note in flat_notes:
+        row = next((r for r in parsed.rows if r[-1:] == (label,)), None)
+        if row is None:
+            parsed.notes.append(note)
+        else:
+            parsed.note(row, note)
     checks = check_all(kind, parsed.rows, parsed.grid())
     facts = build_facts(kind, table.section, parsed, checks)
     notes = [n for ns in parsed.row_notes.values() for n in ns] + parsed.notes
