@@ -90,7 +90,7 @@ def _report_load(result: LoadResult) -> None:
 @click.option("--replace", is_flag=True, help="只用这些文件重建索引（建好后原子替换旧库）")
 @db_option
 def load(paths: tuple[Path, ...], replace: bool, db: Path | None) -> None:
-    """把报告文件或文件夹（txt、md）加入索引；失败的文件会列出原因，其余照常加载。"""
+    """把报告文件或文件夹（txt、md、html、pdf、docx）加入索引；失败的文件会列出原因，其余照常加载。"""
     from knowledge.loading import expand
 
     files = expand(paths)

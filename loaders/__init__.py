@@ -1,7 +1,8 @@
 """loaders: 报告文件 → Document（节、段落、表格），不依赖项目的其他部分。
 
 Public API:
-- read_document(data, name) → Document: picks a reader by extension and content.
+- read_document(data, name) → Document: picks a reader by content first (a PDF, a Word file
+  or an HTML page is read as such whatever its name), else by extension.
 - load_document(path) → Document: reads the file, then read_document (source = file name).
 - SUPPORTED_SUFFIXES: the extensions with a reader.
 - READERS: the registry {suffix: reader(data: bytes, source: str) -> Document}; a new format
@@ -27,19 +28,24 @@ What the next layer can rely on:
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from os import PathLike
 from pathlib import Path as FilePath
 
 from .decode import sniff_binary
+from .docx import read_docx
 from .errors import (
     EmptyReportError,
     LoaderError,
     MalformedReportError,
     UnsupportedFormatError,
 )
+from .html import read_html
 from .markdown import read_markdown
 from .model import Document, Paragraph, Section, Table
+from .pdf import read_pdf
 from .report import COVER_SECTION
 from .text import read_text
 
@@ -50,15 +56,20 @@ READERS: dict[str, Reader] = {
     ".text": read_text,
     ".md": read_markdown,
     ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".shtml": read_html,
+    ".pdf": read_pdf,
+    ".docx": read_docx,
 }
 """Reader per lower-case file suffix."""
 
 NOT_YET_SUPPORTED = frozenset({
-    ".pdf", ".doc", ".docx", ".wps", ".html", ".htm", ".xls", ".xlsx", ".et", ".ofd",
+    ".doc", ".wps", ".xls", ".xlsx", ".et", ".ofd",
     ".zip", ".rar", ".7z", ".gz", ".tar", ".exe", ".dll", ".bin",
     ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff",
 })
-"""Suffixes refused without looking at the content (no reader yet, or never a report)."""
+"""Suffixes refused unless the content is a supported format (no reader yet, or never a report)."""
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(READERS)
 
@@ -73,9 +84,15 @@ def read_document(data: bytes, name: str) -> Document:
     suffix = FilePath(name).suffix.lower()
     if not data or not data.strip():
         raise EmptyReportError(f"文件为空 ({name}): no text at all")
+    sniffed = reader_by_content(data)
+    if sniffed is not None:
+        return sniffed(data, name)
     if suffix in NOT_YET_SUPPORTED:
         raise UnsupportedFormatError(f"暂不支持的文件类型 {suffix} ({name})")
     reader = READERS.get(suffix)
+    if reader in (read_pdf, read_docx) and sniff_binary(data) is None:
+        doc = read_text(data, name)
+        return replace(doc, warnings=(*doc.warnings, f"named {suffix} but the content is text"))
     if reader is None:
         label = sniff_binary(data)
         if label:
@@ -84,6 +101,26 @@ def read_document(data: bytes, name: str) -> Document:
             )
         reader = read_text
     return reader(data, name)
+
+
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def reader_by_content(data: bytes) -> Reader | None:
+    """The reader the bytes themselves call for: PDF (%PDF), a Word file (a zip holding
+    word/document.xml, or an OLE container, which the DOCX reader refuses clearly), an HTML
+    page; None for anything else (text, Markdown, unknown)."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf")
+    if head.startswith(b"%PDF"):
+        return read_pdf
+    if head.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return read_docx
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return read_docx
+    if _HTML_START.match(head):
+        return read_html
+    return None
 
 
 def load_document(path: str | PathLike[str]) -> Document:

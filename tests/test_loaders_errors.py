@@ -27,8 +27,30 @@ def one_line(exc: pytest.ExceptionInfo[LoaderError]) -> str:
 
 
 def test_supported_suffixes() -> None:
-    assert set(SUPPORTED_SUFFIXES) == {".txt", ".md", ".markdown", ".text"}
+    assert set(SUPPORTED_SUFFIXES) == {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".shtml",
+                                       ".pdf", ".docx"}
     assert set(READERS) == set(SUPPORTED_SUFFIXES)
+
+
+def test_content_picks_the_reader_before_the_name() -> None:
+    # a PDF named .txt is read (and refused) as a PDF, not as garbled text
+    with pytest.raises(MalformedReportError) as exc:
+        read_document(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "report.txt")
+    assert "PDF" in one_line(exc) and "report.txt" in one_line(exc)
+    html = f"<!DOCTYPE html><html><body><h1>{REPORT.splitlines()[0]}</h1><p>一、总体情况</p></body></html>"
+    doc = read_document(html.encode(), "page.txt")
+    assert (doc.agency, doc.year) == ("某某局", 2023)
+    # an encrypted or legacy Word file named .docx is refused clearly
+    with pytest.raises(UnsupportedFormatError) as exc:
+        read_document(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "report.docx")
+    assert "Word" in one_line(exc)
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report.DOCX"])
+def test_text_under_a_binary_name_is_read_as_text(name: str) -> None:
+    doc = read_document(REPORT.encode(), name)
+    assert (doc.agency, doc.year) == ("某某局", 2023)
+    assert any("content is text" in w for w in doc.warnings)
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t\r\n", "\u3000\u3000\n".encode(), b"\xef\xbb\xbf \n"])
@@ -42,7 +64,6 @@ def test_empty(data: bytes) -> None:
     ("data", "name"),
     [
         (b"abc\x00def\x00" * 10, "report.txt"),
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "report.txt"),
         (b"PK\x03\x04\x14\x00\x06\x00", "report.dat"),
         (b"MZ\x90\x00\x03\x00\x00\x00", "setup"),
         (bytes(range(128, 256)) * 4, "report.txt"),  # neither UTF-8 nor GB18030
@@ -54,7 +75,7 @@ def test_binary_content(data: bytes, name: str) -> None:
     assert name in one_line(exc)
 
 
-@pytest.mark.parametrize("name", ["report.exe", "report.zip", "report.pdf", "report.DOCX", "a.html"])
+@pytest.mark.parametrize("name", ["report.exe", "report.zip", "report.doc", "report.xlsx"])
 def test_unknown_or_not_yet_supported_suffix(name: str) -> None:
     with pytest.raises(UnsupportedFormatError) as exc:
         read_document(REPORT.encode(), name)
