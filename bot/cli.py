@@ -8,12 +8,11 @@ from pathlib import Path
 import click
 
 from bot.answer_json import answer_to_dict
+from bot.cli_options import db_option
 from bot.reply import render_text
 from knowledge import LoaderError, ReportbotError, Store, ask, default_db_path, load_paths, open_store
 from knowledge.loading import LoadResult, rebuild
 
-db_option = click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                         help="数据库文件（默认 $REPORTBOT_DB 或用户数据目录下的 reportbot.db）")
 
 
 def _open(db: Path | None) -> Store:
@@ -141,9 +140,11 @@ def bench(n_reports: int, seed: int) -> None:
     click.echo(format_bench(run_bench(reports=n_reports, seed=seed)))
 
 
+from bot.cli_check import check  # noqa: E402 - data-quality command
 from bot.telegram_main import serve  # noqa: E402 - the Telegram front-end's command
 
 cli.add_command(serve)
+cli.add_command(check)
 
 
 def main() -> None:
