@@ -7,11 +7,12 @@
 - A paragraph's printed lines stay one block ("\n" between them); a block starts at an
   indented line, after a short line, after a large gap, at a numbered heading.
 Errors: EmptyReportError (no bytes), MalformedReportError (not a PDF, truncated, corrupt),
-UnsupportedFormatError (encrypted, or scanned pages without a text layer).
+UnsupportedFormatError (encrypted, scanned pages without a text layer, undecodable fonts).
 """
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import Any
 
 import pdfplumber
@@ -36,9 +37,10 @@ def _check_bytes(data: bytes, source: str) -> None:
         raise MalformedReportError(f"PDF 文件不完整 ({source}): truncated, no %%EOF trailer at the end")
 
 
-def _read_page(page: Any) -> tuple[list[Line], list[TablePiece], int]:
-    """A page's text lines outside ruled tables, its ruled tables, and its character count."""
-    tables = ruled_tables(page)
+def _read_page(page: Any, number: int) -> tuple[list[Line], list[TablePiece], int, int]:
+    """A page's text lines outside ruled tables, its ruled tables, its character count and how
+    many of those are undecodable (cid:N) codes."""
+    tables = ruled_tables(page, number)
     boxes = [bbox for bbox, _ in tables]
 
     def outside(obj: dict[str, Any]) -> bool:
@@ -50,63 +52,73 @@ def _read_page(page: Any) -> tuple[list[Line], list[TablePiece], int]:
     text = page.filter(outside) if boxes else page
     words = text.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False,
                                use_text_flow=False, extra_attrs=["size"])
-    chars = sum(1 for c in page.chars if not c["text"].isspace())
-    return page_lines(words, float(page.width)), [piece for _, piece in tables], chars
+    chars = [c["text"] for c in page.chars if not c["text"].isspace()]
+    cids = sum(1 for c in chars if c.startswith("(cid:"))
+    return page_lines(words, float(page.width), number), [t for _, t in tables], len(chars), cids
 
 
-def _open_pages(data: bytes, source: str) -> tuple[list[list[Line]], list[list[TablePiece]], int]:
+Pages = tuple[list[list[Line]], list[list[TablePiece]], list[int], int]
+
+
+def _open_pages(data: bytes, source: str) -> Pages:
+    """Every page's lines, ruled tables and character count, and the count of (cid:N) codes;
+    pdfminer errors wrapped."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            read = [_read_page(page) for page in pdf.pages]
+            read = [_read_page(page, n) for n, page in enumerate(pdf.pages)]
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise UnsupportedFormatError(
                 f"PDF 已加密，无法打开 ({source}): password required ({type(cause).__name__})") from exc
-        raise MalformedReportError(f"PDF 文件损坏 ({source}): {type(cause).__name__}: {cause}") from exc
+        message = str(cause).replace("\n", " ")
+        raise MalformedReportError(f"PDF 文件损坏 ({source}): {type(cause).__name__}: {message}") from exc
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise UnsupportedFormatError(f"PDF 已加密，无法打开 ({source}): password required") from exc
     except Exception as exc:  # pdfminer raises many kinds on broken files
-        raise MalformedReportError(f"PDF 文件损坏 ({source}): {type(exc).__name__}: {exc}") from exc
+        message = str(exc).replace("\n", " ")
+        raise MalformedReportError(f"PDF 文件损坏 ({source}): {type(exc).__name__}: {message}") from exc
     if not read:
         raise MalformedReportError(f"PDF 文件损坏 ({source}): no pages")
-    lines, tables, chars = zip(*read)
-    return list(map(list, lines)), list(tables), sum(chars)
+    lines, tables, chars, cids = zip(*read)
+    return list(map(list, lines)), list(tables), list(chars), sum(cids)
 
 
-def _page_items(lines: list[list[Line]], tables: list[list[TablePiece]]) -> list[list[Item]]:
-    """Per page: lines and tables in reading order (top to bottom), borderless tables found."""
-    pages: list[list[Item]] = []
+def _stream(lines: list[list[Line]], tables: list[list[TablePiece]]) -> list[Item]:
+    """All pages' lines and ruled tables in reading order, borderless tables found among runs of
+    lines (a run may go over a page break when nothing else lies between)."""
+    items: list[Item] = []
     for page_lines_, ruled in zip(lines, tables):
-        before = pages[-1][-1] if pages and pages[-1] else None
-        carried = before if isinstance(before, TablePiece) and before.bounds else None
-        if ruled and page_lines_ and min(t.top for t in ruled) < page_lines_[0].top:
-            carried = None  # the page starts with a ruled table
-        items: list[Item] = [*text_tables(page_lines_, carried), *ruled]
-        items.sort(key=lambda item: item.top)
-        pages.append(items)
-    return pages
+        items += sorted([*page_lines_, *ruled], key=lambda item: item.top)
+    out: list[Item] = []
+    run: list[Line] = []
+    for item in [*items, None]:
+        if isinstance(item, Line):
+            run.append(item)
+            continue
+        out += text_tables(run)
+        run = []
+        if item is not None:
+            out.append(item)
+    return out
 
 
-def _blocks(pages: list[list[Item]]) -> list[Block]:
-    metrics = Metrics.of([item for page in pages for item in page if isinstance(item, Line)])
+def _blocks(items: list[Item]) -> list[Block]:
+    """Reading-order items → blocks: tables, and paragraphs made of their printed lines."""
+    metrics = Metrics.of([item for item in items if isinstance(item, Line)])
     blocks: list[Block] = []
     para: list[Line] = []
-    prev: Line | None = None
-    for page in pages:
-        same_page = False
-        for item in page:
-            if isinstance(item, TablePiece):
-                if para:
-                    blocks.append(paragraph_text(para))
-                para, prev = [], None
-                blocks.append(TableBlock(item.rows))
-                continue
-            if starts_paragraph(prev, item, metrics, same_page) and para:
+    for item in items:
+        if isinstance(item, TablePiece):
+            if para:
+                blocks.append(paragraph_text(para))
+            para = []
+            blocks.append(TableBlock(item.rows))
+        else:
+            if para and starts_paragraph(para[-1], item, metrics):
                 blocks.append(paragraph_text(para))
                 para = []
             para.append(item)
-            prev, same_page = item, True
     if para:
         blocks.append(paragraph_text(para))
     return blocks
@@ -119,9 +131,17 @@ def read_pdf(data: bytes, source: str = "") -> Document:
     UnsupportedFormatError (encrypted, or a scanned PDF without a text layer).
     """
     _check_bytes(data, source)
-    lines, tables, chars = _open_pages(data, source)
-    if not chars:
+    lines, tables, chars, cids = _open_pages(data, source)
+    if not any(chars):
         raise UnsupportedFormatError(
             f"扫描版 PDF，没有文字层 ({source}): no text layer, OCR it first")
+    if cids * 2 > sum(chars):
+        raise UnsupportedFormatError(
+            f"PDF 文字无法解码 ({source}): fonts without a Unicode map give (cid:N) codes, OCR it first")
     drop_running_lines(lines)
-    return document_from_blocks(_blocks(_page_items(lines, tables)), source, "pdf")
+    doc = document_from_blocks(_blocks(_stream(lines, tables)), source, "pdf")
+    blank = [str(n) for n, count in enumerate(chars, 1) if not count]
+    if blank:
+        note = f"第 {'、'.join(blank)} 页没有文字层（扫描页？），未读取"
+        doc = replace(doc, warnings=(*doc.warnings, note))
+    return doc

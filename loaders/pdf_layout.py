@@ -51,13 +51,14 @@ class Line:
     segments: tuple[Segment, ...]
     centre_offset: float = 0.0
     """Distance of the line's middle from the page's middle (centred titles are ~0)."""
+    page: int = 0
 
     @property
     def text(self) -> str:
         return " ".join(s.text for s in self.segments)
 
 
-def page_lines(words: Iterable[dict[str, Any]], page_width: float) -> list[Line]:
+def page_lines(words: Iterable[dict[str, Any]], page_width: float, page: int = 0) -> list[Line]:
     """pdfplumber words (with 'size') → lines top to bottom, each split into segments."""
     rows: list[list[dict[str, Any]]] = []
     for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
@@ -78,7 +79,7 @@ def page_lines(words: Iterable[dict[str, Any]], page_width: float) -> list[Line]
         segs = tuple(Segment(s[0]["x0"], s[-1]["x1"], " ".join(w["text"] for w in s)) for s in segments)
         x0, x1 = segs[0].x0, segs[-1].x1
         lines.append(Line(min(w["top"] for w in row), max(w["bottom"] for w in row), x0, x1,
-                          size, segs, abs((x0 + x1) / 2 - page_width / 2)))
+                          size, segs, abs((x0 + x1) / 2 - page_width / 2), page))
     return lines
 
 
@@ -138,7 +139,7 @@ class Metrics:
                    statistics.median(gaps) if gaps else size * 0.6)
 
 
-def starts_paragraph(prev: Line | None, line: Line, m: Metrics, same_page: bool) -> bool:
+def starts_paragraph(prev: Line | None, line: Line, m: Metrics) -> bool:
     """Whether `line` begins a new block rather than continuing `prev`'s paragraph."""
     if prev is None:
         return True
@@ -152,7 +153,7 @@ def starts_paragraph(prev: Line | None, line: Line, m: Metrics, same_page: bool)
         return True
     if prev.x1 < m.right - 2.5 * prev.size:  # the previous line stopped short
         return True
-    if same_page and line.top - prev.bottom > max(1.8 * m.gap + 2, 1.2 * line.size):
+    if line.page == prev.page and line.top - prev.bottom > max(1.8 * m.gap + 2, 1.2 * line.size):
         return True
     return bool(_HEADING.match(line.text))
 

@@ -1,7 +1,8 @@
 """PDF 表格：有框线的表（pdfplumber 线条策略）与无框线表（按字的位置聚成列）。
 
-A `TablePiece` is the part of a table on one page; pieces on consecutive pages become
-adjacent TableBlocks, which loaders.blocks joins into one grid.
+A ruled table's part on each page is one `TablePiece`; pieces on consecutive pages become
+adjacent TableBlocks, which loaders.blocks joins into one grid. A borderless table is read
+across page breaks at once (its columns found from all its rows).
 """
 from __future__ import annotations
 
@@ -22,54 +23,60 @@ class TablePiece:
     top: float
     bottom: float
     rows: tuple[tuple[str, ...], ...]
-    bounds: tuple[float, ...] = ()
-    """Column boundaries of a borderless table (x between columns); () for ruled tables."""
+    page: int = 0
 
 
-def ruled_tables(page: Any) -> list[tuple[tuple[float, float, float, float], TablePiece]]:
+def ruled_tables(page: Any, number: int) -> list[tuple[tuple[float, float, float, float], TablePiece]]:
     """Tables drawn with ruling lines on a pdfplumber page: (bbox, piece); merged cells give
     their text in the first cell of the span and '' in the others."""
     found = []
     for table in page.find_tables(LINE_SETTINGS):
         rows = tuple(tuple((cell or "").strip() for cell in row) for row in table.extract())
         filled = sum(1 for row in rows for cell in row if cell)
-        if not rows or max(len(r) for r in rows) < 2 or (len(rows) < 2 and filled < 2):
+        if not filled or max(len(r) for r in rows) < 2:
             continue  # a box around text, not a table
-        x0, top, x1, bottom = table.bbox
-        found.append((table.bbox, TablePiece(top, bottom, rows)))
+        found.append((table.bbox, TablePiece(table.bbox[1], table.bbox[3], rows, number)))
     return found
 
 
-def _same_size(a: Line, b: Line) -> bool:
-    return abs(a.size - b.size) <= 0.6
+def _pitch(a: Line, b: Line) -> float:
+    """Vertical distance from line a to the next line b (infinite across a page break)."""
+    return b.top - a.top if a.page == b.page else float("inf")
+
+
+def _close(a: Line, b: Line) -> bool:
+    """b may follow a in one table: same font size, near below it or first on the next page."""
+    return abs(a.size - b.size) <= 0.6 and (b.page != a.page or _pitch(a, b) <= 2.6 * a.size)
 
 
 def _regions(lines: Sequence[Line]) -> list[tuple[int, int]]:
     """Index ranges [i, j] of lines that look like one borderless table: runs between lines with
-    two or more segments, of one font size and close together, plus a caption line just above
-    and wrapped label lines just below."""
-    multi = [i for i, line in enumerate(lines) if len(line.segments) >= 2]
-    out: list[tuple[int, int]] = []
-
-    def close(a: int, b: int) -> bool:
-        return _same_size(lines[a], lines[b]) and lines[b].top - lines[a].top <= 2.6 * lines[a].size
-
-    for i in multi:
-        if out and out[-1][1] < i and all(close(k, k + 1) for k in range(out[-1][1], i)):
-            out[-1] = (out[-1][0], i)
-        elif not out or out[-1][1] < i:
-            out.append((i, i))
-    regions = []
-    for i, j in out:
+    two or more segments, of one font size and close together (a page break allowed), plus a
+    caption line just above and wrapped label lines just below."""
+    runs: list[tuple[int, int]] = []
+    for i, line in enumerate(lines):
+        if len(line.segments) < 2:
+            continue
+        if runs and all(_close(lines[k], lines[k + 1]) for k in range(runs[-1][1], i)):
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    regions: list[tuple[int, int]] = []
+    for i, j in runs:
         body = [lines[k] for k in range(i, j + 1) if len(lines[k].segments) >= 2]
         if len(body) < 2 or not any(s.numeric for line in body for s in line.segments):
             continue
         lo, hi = min(line.x0 for line in body), max(line.x1 for line in body)
-        inside = (lambda k: lines[k].x0 >= lo - lines[k].size and lines[k].x1 <= hi + lines[k].size)
-        if i > 0 and (not regions or regions[-1][1] < i - 1) and close(i - 1, i) and inside(i - 1):
+
+        def inside(line: Line) -> bool:
+            return line.x0 >= lo - line.size and line.x1 <= hi + line.size
+
+        above = lines[i - 1] if i else None
+        if above and (not regions or regions[-1][1] < i - 1) and inside(above) \
+                and _close(above, lines[i]):
             i -= 1
-        while j + 1 < len(lines) and close(j, j + 1) and inside(j + 1) \
-                and lines[j + 1].top - lines[j].top <= 1.6 * lines[j].size:
+        while j + 1 < len(lines) and _close(lines[j], lines[j + 1]) and inside(lines[j + 1]) \
+                and _pitch(lines[j], lines[j + 1]) <= 1.6 * lines[j].size:
             j += 1
         regions.append((i, j))
     return regions
@@ -96,15 +103,9 @@ def _columns(lines: Sequence[Line]) -> tuple[float, ...]:
     kept = [s for line in body for s in line.segments]
     for line in lines:
         if line not in body:
-            kept += [s for s in line.segments
-                     if sum(1 for a, b in core if s.x0 < b and s.x1 > a) <= 1]
+            kept += [s for s in line.segments if sum(1 for a, b in core if s.x0 < b and s.x1 > a) <= 1]
     spans = _merge(kept, gap)
     return tuple((a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:]))
-
-
-def _fits(bounds: tuple[float, ...], lines: Sequence[Line]) -> bool:
-    """True when no segment of `lines` crosses one of `bounds` (a continued table's columns)."""
-    return all(not (s.x0 < b < s.x1) for line in lines for s in line.segments for b in bounds)
 
 
 def _column_of(seg: Segment, bounds: tuple[float, ...], size: float) -> int:
@@ -114,9 +115,9 @@ def _column_of(seg: Segment, bounds: tuple[float, ...], size: float) -> int:
 def _grid(lines: Sequence[Line], bounds: tuple[float, ...]) -> tuple[tuple[str, ...], ...]:
     """Lines → rows: a line closer to the one above than the usual row pitch continues its row
     (a wrapped cell), its segments joined to the cells of their columns."""
-    pitches = [b.top - a.top for a, b in zip(lines, lines[1:])]
-    least = min(pitches, default=0.0)
-    joined = 1.15 * least if pitches and max(pitches) > 1.3 * least else -1.0
+    pitches = [_pitch(a, b) for a, b in zip(lines, lines[1:])]
+    finite = [p for p in pitches if p < float("inf")]
+    joined = 1.15 * min(finite) if finite and max(finite) > 1.3 * min(finite) else -1.0
     rows: list[list[str]] = []
     for k, line in enumerate(lines):
         if k == 0 or pitches[k - 1] > joined:
@@ -130,20 +131,15 @@ def _grid(lines: Sequence[Line], bounds: tuple[float, ...]) -> tuple[tuple[str, 
     return tuple(tuple(r) for r in rows)
 
 
-def text_tables(lines: list[Line], carried: TablePiece | None) -> list[Line | TablePiece]:
-    """Split a page's lines into prose lines and borderless tables (in reading order).
-    `carried`: a borderless table ending the previous page, whose columns a table starting
-    this page reuses when they fit (a continuation may lack some columns)."""
+def text_tables(lines: list[Line]) -> list[Line | TablePiece]:
+    """Split consecutive lines (nothing else between them, maybe over page breaks) into prose
+    lines and borderless tables, in reading order."""
     out: list[Line | TablePiece] = []
     done = 0
     for i, j in _regions(lines):
         out.extend(lines[done:i])
         part = lines[i:j + 1]
-        bounds = _columns(part)
-        if i == 0 and carried and carried.bounds and len(carried.bounds) >= len(bounds) \
-                and _fits(carried.bounds, part):
-            bounds = carried.bounds
-        out.append(TablePiece(part[0].top, part[-1].bottom, _grid(part, bounds), bounds))
+        out.append(TablePiece(part[0].top, part[-1].bottom, _grid(part, _columns(part)), part[0].page))
         done = j + 1
     out.extend(lines[done:])
     return out

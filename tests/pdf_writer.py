@@ -94,11 +94,11 @@ class _Grid:
 
 
 class _PdfWriter:
-    def __init__(self, header: str, ruled: bool, page_height: float) -> None:
+    def __init__(self, header: str, ruled: bool, page_height: float, footer: str) -> None:
         self.buf = io.BytesIO()
         self.height = page_height
         self.canvas = Canvas(self.buf, pagesize=(PAGE_W, page_height), invariant=1)
-        self.header, self.ruled = header, ruled
+        self.header, self.ruled, self.footer = header, ruled, footer
         self.page, self.y = 0, 0.0
         self.new_page()
 
@@ -112,7 +112,7 @@ class _PdfWriter:
         c.setLineWidth(0.5)
         c.line(MARGIN_X, self.height - 50, PAGE_W - MARGIN_X, self.height - 50)
         c.setFont(FONT, 10)
-        c.drawCentredString(PAGE_W / 2, 40, f"- {self.page} -")
+        c.drawCentredString(PAGE_W / 2, 40, self.footer.format(n=self.page))
         self.y = self.height - MARGIN_TOP
 
     def room(self, needed: float) -> None:
@@ -210,10 +210,12 @@ class _PdfWriter:
         return self.buf.getvalue()
 
 
-def write_pdf(blocks: list[Block], *, ruled: bool = True, page_height: float | None = None) -> bytes:
-    """A PDF of `blocks` (the first block is the title); tables ruled or as aligned columns."""
+def write_pdf(blocks: list[Block], *, ruled: bool = True, page_height: float | None = None,
+              footer: str = "- {n} -") -> bytes:
+    """A PDF of `blocks` (the first block is the title); tables ruled or as aligned columns;
+    `page_height` in points (A4 when None); `footer` the page number format ({n})."""
     title = blocks[0] if blocks and isinstance(blocks[0], str) else ""
-    writer = _PdfWriter(title, ruled, page_height or A4[1])
+    writer = _PdfWriter(title, ruled, page_height or A4[1], footer)
     for i, block in enumerate(blocks):
         if isinstance(block, TableBlock):
             if any(any(row) for row in block.rows):
