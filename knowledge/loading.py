@@ -1,4 +1,8 @@
-"""把报告文件读入知识库：文件 → loader → Document → facts → SQLite，逐个文件、逐个事务。"""
+"""把报告文件读入知识库：文件 → loader → Document → facts → SQLite。
+
+Worker processes parse files and build the stored rows; the main process writes them, a batch
+of reports per transaction (each report atomic on its own), in file order.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -8,12 +12,13 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 
 from knowledge.facts import document_facts
-from knowledge.model import Fact
-from knowledge.store import NewReport, Store
+from knowledge.model import SEP, Fact
+from knowledge.store import NewReport, Store, fact_id, fact_row
 from knowledge.tokenize import canonical_tokens
 from loaders import SUPPORTED_SUFFIXES, read_document
 from loaders.errors import LoaderError
@@ -52,13 +57,21 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def fact_id(sha256: str, ordinal: int) -> str:
-    """A short id for a fact, stable for the same file content (letters and digits only)."""
-    return hashlib.blake2b(f"{sha256}:{ordinal}".encode(), digest_size=5).hexdigest()
+BATCH = 32
+"""Reports written per transaction by load_paths."""
 
 
-def _tokens(fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return canonical_tokens(fact.label), canonical_tokens(" ".join(fact.section))
+def _rows(sha: str, facts: list[Fact]) -> list[tuple]:
+    """Stored rows of a report's facts; a section's joined path and tokens are built once and
+    shared (pickle then sends each only once)."""
+    sections: dict[tuple[str, ...], tuple[str, str]] = {}
+    rows = []
+    for i, f in enumerate(facts):
+        sec = sections.get(f.section)
+        if sec is None:
+            sec = sections[f.section] = (SEP.join(f.section), " ".join(canonical_tokens(" ".join(f.section))))
+        rows.append(fact_row(f, fact_id(sha, i), " ".join(canonical_tokens(f.label)), *sec))
+    return rows
 
 
 def prepare(data: bytes, name: str, source: str) -> NewReport:
@@ -66,9 +79,9 @@ def prepare(data: bytes, name: str, source: str) -> NewReport:
     sha = hashlib.sha256(data).hexdigest()
     doc = read_document(data, name)
     facts = document_facts(doc)
-    items = [(f, fact_id(sha, i), *_tokens(f)) for i, f in enumerate(facts)]
     return NewReport(sha256=sha, source=source, title=doc.title, agency=doc.agency or doc.title,
-                     year=doc.year, sections=[s.path for s in doc.sections], facts=items)
+                     year=doc.year, sections=[s.path for s in doc.sections], rows=_rows(sha, facts),
+                     n_warnings=sum(1 for f in facts if f.warnings))
 
 
 def _read(path: Path) -> bytes:
@@ -138,16 +151,25 @@ def load_paths(store: Store, paths: Iterable[str | Path], on_progress: Progress 
 
 def _store_all(store: Store, pending: list[tuple[Path, bytes]], prepared: Iterable[NewReport | str],
                result: LoadResult, on_progress: Progress | None) -> None:
-    """Write each prepared report as it arrives (parsing of the next ones goes on meanwhile)."""
-    for (path, _data), report in zip(pending, prepared):
-        if isinstance(report, str):
-            result.failed.append((str(path), report))
-            outcome = "failed"
-        else:
-            outcome = store.put_report(report)
-            (result.unchanged if outcome == "unchanged" else result.loaded).append(str(path))
+    """Write prepared reports as they arrive (parsing of the next ones goes on meanwhile), BATCH
+    reports per transaction; progress is reported once a batch is committed."""
+    items = zip((path for path, _data in pending), prepared)
+    while chunk := list(islice(items, BATCH)):
+        with store.batch():
+            done = [(str(path), _store_one(store, str(path), report, result)) for path, report in chunk]
         if on_progress:
-            on_progress(str(path), outcome)
+            for path, outcome in done:
+                on_progress(path, outcome)
+
+
+def _store_one(store: Store, path: str, report: NewReport | str, result: LoadResult) -> str:
+    """Write one prepared report (or record why it failed); returns the outcome."""
+    if isinstance(report, str):
+        result.failed.append((path, report))
+        return "failed"
+    outcome = store.put_report(report)
+    (result.unchanged if outcome == "unchanged" else result.loaded).append(path)
+    return outcome
 
 
 def default_db_path() -> Path:

@@ -47,3 +47,9 @@ def m002_questions_feedback(db: Database) -> None:
         {"id": int, "at": str, "user_id": int, "question": str, "fid": str, "vote": int},
         pk="id",
     )
+
+
+@migrations()
+def m003_reports_source_index(db: Database) -> None:
+    """Find a report by file path without scanning (a changed file replaces its old report)."""
+    db["reports"].create_index(["source"])

@@ -1,13 +1,19 @@
 """SQLite 知识库（sqlite-utils）：报告、章节、事实和检索用的 FTS5 词索引。
 
 Loading is an upsert keyed by the file's content hash: the same bytes twice are one report; a
-changed file with the same title replaces the old report's facts, in one transaction.
+changed file with the same title replaces the old report's facts, atomically. Bulk loads group
+many reports in one transaction (`Store.batch`), each report still all-or-nothing (a savepoint).
+
+Fact rows are compact: a table cell's quote and column path are NULL when they follow from its
+table and label ("表三 › label", label = row › col), warnings NULL when none; reads restore them.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,6 +23,43 @@ from sqlite_utils import Database
 from knowledge.errors import StoreError
 from knowledge.migrations import migrations
 from knowledge.model import SEP, Fact, ReportInfo
+
+FactRow = tuple
+"""A facts row without report_id, in _FACT_INSERT order (built by fact_row, in worker processes)."""
+
+_FACT_INSERT = ("report_id, fid, value, number, unit, label, section, quote, kind, tbl, row, col, "
+                "approx, is_primary, warnings, label_tokens, section_tokens")
+_FACT_COLUMNS = "id, " + _FACT_INSERT
+_FID = 0
+"""Position of fid in a FactRow."""
+
+
+def fact_id(sha256: str, ordinal: int, attempt: int = 0) -> str:
+    """A short id for a fact, stable for the same file content (letters and digits only).
+
+    `attempt` > 0 gives the alternatives used when the 40-bit id is already taken.
+    """
+    key = f"{sha256}:{ordinal}" + (f":{attempt}" if attempt else "")
+    return hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
+
+
+def _table_quote(table: str, label: str) -> str:
+    return SEP.join((table, label))
+
+
+def _table_col(label: str, row: str) -> str:
+    return label[len(row) + len(SEP):] if row else label
+
+
+def fact_row(f: Fact, fid: str, label_tokens: str, section: str, section_tokens: str) -> FactRow:
+    """The stored form of one fact (section and tokens already joined, so callers can share them)."""
+    row, col, quote = SEP.join(f.row), SEP.join(f.col), f.quote
+    if f.kind == "table":
+        quote = None if quote == _table_quote(f.table, f.label) else quote
+        col = None if col and col == _table_col(f.label, row) else col
+    warnings = json.dumps(list(f.warnings), ensure_ascii=False) if f.warnings else None
+    return (fid, f.value, f.number, f.unit, f.label, section, quote, f.kind, f.table, row, col,
+            int(f.approx), int(f.primary), warnings, label_tokens, section_tokens)
 
 
 @dataclass(frozen=True)
@@ -32,7 +75,7 @@ class StoredFact:
 
 @dataclass(frozen=True)
 class NewReport:
-    """Everything needed to write one report: metadata, outline and facts with their tokens."""
+    """Everything needed to write one report: metadata, outline and fact rows (see fact_row)."""
 
     sha256: str
     source: str
@@ -40,8 +83,9 @@ class NewReport:
     agency: str
     year: int | None
     sections: Sequence[tuple[str, ...]]
-    facts: Sequence[tuple[Fact, str, tuple[str, ...], tuple[str, ...]]]
-    """(fact, fid, label tokens, section tokens) per fact."""
+    rows: Sequence[FactRow]
+    n_warnings: int = 0
+    """How many facts carry a warning."""
 
 
 def _report_info(row: dict) -> ReportInfo:
@@ -49,18 +93,21 @@ def _report_info(row: dict) -> ReportInfo:
                       source=row["source"] or "", facts=row["n_facts"] or 0, warnings=row["n_warnings"] or 0)
 
 
+def _split(path: str | None) -> tuple[str, ...]:
+    return tuple(path.split(SEP)) if path else ()
+
+
 def _fact_from_row(row: sqlite3.Row | tuple) -> StoredFact:
     (_id, report_id, fid, value, number, unit, label, section, quote, kind, tbl, r, c, approx,
      primary, warnings, ltok, stok) = row
-    fact = Fact(value=value, unit=unit or "", label=label, section=tuple(section.split(SEP)) if section else (),
-                quote=quote or "", kind=kind, number=number, table=tbl or "",
-                row=tuple(r.split(SEP)) if r else (), col=tuple(c.split(SEP)) if c else (),
-                approx=bool(approx), primary=bool(primary), warnings=tuple(json.loads(warnings or "[]")))
+    if kind == "table":
+        quote = _table_quote(tbl, label) if quote is None else quote
+        c = _table_col(label, r) if c is None else c
+    fact = Fact(value=value, unit=unit or "", label=label, section=_split(section), quote=quote or "",
+                kind=kind, number=number, table=tbl or "", row=_split(r), col=_split(c),
+                approx=bool(approx), primary=bool(primary),
+                warnings=tuple(json.loads(warnings)) if warnings else ())
     return StoredFact(fact, fid, report_id, tuple(ltok.split()), tuple(stok.split()))
-
-
-_FACT_COLUMNS = ("id, report_id, fid, value, number, unit, label, section, quote, kind, tbl, row, col, "
-                 "approx, is_primary, warnings, label_tokens, section_tokens")
 
 
 class Store:
@@ -74,6 +121,8 @@ class Store:
             if str(path) != ":memory:":
                 self.db.enable_wal()
                 self.db.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; no fsync per report
+            self.db.execute("PRAGMA cache_size=-32768")  # 32 MB: the fid index outgrows the default
+            self.db.execute("PRAGMA temp_store=MEMORY")
             migrations.apply(self.db)
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"无法打开数据库 {path}：{exc}") from exc
@@ -85,6 +134,15 @@ class Store:
     def close(self) -> None:
         """Close the connection."""
         self.db.close()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction around several put_report calls (bulk loading: far fewer commits).
+
+        Each report still goes in or not at all (a savepoint); an exception rolls back the batch.
+        """
+        with self.db.atomic():
+            yield
 
     # -- reports -----------------------------------------------------------------------------
     def reports(self) -> list[ReportInfo]:
@@ -98,46 +156,58 @@ class Store:
 
     def has_sha(self, sha256: str) -> bool:
         """Whether a report with exactly this content is loaded."""
-        return bool(list(self.db.query("SELECT 1 FROM reports WHERE sha256 = ?", [sha256])))
+        return self.db.execute("SELECT 1 FROM reports WHERE sha256 = ?", [sha256]).fetchone() is not None
 
     def put_report(self, new: NewReport) -> str:
         """Insert or replace one report atomically; returns 'unchanged', 'replaced' or 'loaded'."""
         if self.has_sha(new.sha256):
             return "unchanged"
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        n_warn = sum(1 for f, *_ in new.facts if f.warnings)
+        conn = self.db.conn
         with self.db.atomic():
-            old = [r["id"] for r in self.db.query(
-                "SELECT id FROM reports WHERE title = ? OR source = ?", [new.title, new.source])]
+            old = [r[0] for r in conn.execute(
+                "SELECT id FROM reports WHERE title = ? UNION SELECT id FROM reports WHERE source = ?",
+                [new.title, new.source])]
             for rid in old:
                 self._delete_report(rid)
-            rid = self.db["reports"].insert(
-                {"sha256": new.sha256, "source": new.source, "title": new.title, "agency": new.agency,
-                 "year": new.year, "loaded_at": now, "n_facts": len(new.facts), "n_warnings": n_warn}
-            ).last_pk
-            self.db.conn.executemany(
-                "INSERT INTO sections (report_id, ordinal, path, level) VALUES (?, ?, ?, ?)",
-                [(rid, i, SEP.join(p), len(p)) for i, p in enumerate(new.sections)])
-            rows = [self._fact_row(rid, *item) for item in new.facts]
-            if rows:
-                cols = list(rows[0])
-                self.db.conn.executemany(
-                    f"INSERT INTO facts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                    [tuple(r[c] for c in cols) for r in rows])
-            self.db.execute(
-                "INSERT INTO facts_fts(rowid, label_tokens) SELECT id, label_tokens FROM facts WHERE report_id = ?",
-                [rid])
+            rid = conn.execute(
+                "INSERT INTO reports (sha256, source, title, agency, year, loaded_at, n_facts, n_warnings) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [new.sha256, new.source, new.title, new.agency, new.year, now, len(new.rows), new.n_warnings],
+            ).lastrowid
+            conn.executemany("INSERT INTO sections (report_id, ordinal, path, level) VALUES (?, ?, ?, ?)",
+                             [(rid, i, SEP.join(p), len(p)) for i, p in enumerate(new.sections)])
+            self._insert_facts(rid, new)
+            conn.execute("INSERT INTO facts_fts(rowid, label_tokens) "
+                         "SELECT id, label_tokens FROM facts WHERE report_id = ?", [rid])
         self._fact_cache.clear()
         self.cache.clear()
         return "replaced" if old else "loaded"
 
-    @staticmethod
-    def _fact_row(rid: int, f: Fact, fid: str, ltok: tuple[str, ...], stok: tuple[str, ...]) -> dict:
-        return {"report_id": rid, "fid": fid, "value": f.value, "number": f.number, "unit": f.unit,
-                "label": f.label, "section": SEP.join(f.section), "quote": f.quote, "kind": f.kind,
-                "tbl": f.table, "row": SEP.join(f.row), "col": SEP.join(f.col), "approx": int(f.approx),
-                "is_primary": int(f.primary), "warnings": json.dumps(list(f.warnings), ensure_ascii=False),
-                "label_tokens": " ".join(ltok), "section_tokens": " ".join(stok)}
+    def _insert_facts(self, rid: int, new: NewReport) -> None:
+        """Insert the fact rows; ids already taken (40-bit ids do collide, rarely) get alternatives."""
+        sql = f"INSERT INTO facts ({_FACT_INSERT}) VALUES ({', '.join('?' * 17)})"
+        with self.db.atomic():
+            try:
+                self.db.conn.executemany(sql, [(rid, *r) for r in new.rows])
+                return
+            except sqlite3.IntegrityError:
+                self.db.conn.execute("DELETE FROM facts WHERE report_id = ?", [rid])
+        self.db.conn.executemany(sql, [(rid, *r) for r in self._unique_fids(new)])
+
+    def _unique_fids(self, new: NewReport) -> list[FactRow]:
+        taken = {r[0] for r in self.db.conn.execute(
+            "SELECT fid FROM facts WHERE fid IN (SELECT value FROM json_each(?))",
+            [json.dumps([r[_FID] for r in new.rows])])}
+        out = []
+        for i, r in enumerate(new.rows):
+            fid, attempt = r[_FID], 0
+            while fid in taken:
+                attempt += 1
+                fid = fact_id(new.sha256, i, attempt)
+            taken.add(fid)
+            out.append((fid, *r[_FID + 1:]))
+        return out
 
     def _delete_report(self, rid: int) -> None:
         self.db.execute(

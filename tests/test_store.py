@@ -1,10 +1,13 @@
 """The SQLite store: idempotent, transactional loading; a changed file replaces its facts."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from knowledge import Store, bundled_corpus, load_paths
-from knowledge.loading import rebuild
+from knowledge.facts import document_facts
+from knowledge.loading import prepare, rebuild
+from loaders import read_document
 
 SEED = "000_ec6fb3118189600a.txt"
 
@@ -65,3 +68,28 @@ def test_rebuild_swaps_and_failed_rebuild_keeps_old(tmp_path: Path) -> None:
     store = Store(db)
     assert len(store.reports()) == 5, "a failed rebuild leaves the old index serving"
     store.close()
+
+
+
+def test_compact_rows_read_back_as_written(tmp_path: Path) -> None:
+    data = (bundled_corpus() / SEED).read_bytes()
+    store = Store(tmp_path / "a.db")
+    store.put_report(prepare(data, SEED, "x"))
+    stored = store.facts_of([r.id for r in store.reports()])
+    assert [s.fact for s in stored] == document_facts(read_document(data, SEED))
+    derived = store.db.execute("SELECT count(*) FROM facts WHERE kind = 'table' AND quote IS NULL").fetchone()[0]
+    assert derived > 0, "a table cell's usual quote is derived on reading, not stored"
+
+
+def test_taken_fact_ids_get_alternatives(tmp_path: Path) -> None:
+    data = (bundled_corpus() / SEED).read_bytes()
+    store = Store(tmp_path / "a.db")
+    first = prepare(data, SEED, "a")
+    store.put_report(first)
+    taken = first.rows[0][0]
+    clash = replace(prepare(data + b"\n", "b.txt", "b"), title="另一份报告")
+    clash = replace(clash, rows=[(taken, *r[1:]) for r in clash.rows])  # every id already taken
+    assert store.put_report(clash) == "loaded"
+    fids = [r[0] for r in store.db.execute("SELECT fid FROM facts")]
+    assert len(fids) == len(set(fids)) == 2 * len(first.rows)
+    assert store.report(store.fact_by_fid(taken).report_id).source == "a"
