@@ -105,6 +105,10 @@ def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question
     score = 0.45 * cov + 0.12 * cov_sec + 0.2 * prec + 0.2 * char + 0.1 * _coverage(tokens, heading)
     if len(name) >= 2 and name in measure:
         score += 0.12 + 0.015 * min(len(name), 12)
+    if fact.kind == "table" and fact.row:
+        row_tokens = set(canonical_tokens(fact.row[-1]))
+        if row_tokens and not row_tokens & qset and qset - have - sec:
+            score -= 0.15  # the question names another row (规范性文件, not 规章)
     if fact.kind == "table":
         col_tokens = set(canonical_tokens("".join(fact.col[-1:])))
         named = bool(col_tokens & qset)

@@ -23,9 +23,10 @@ def to_simplified(text: str) -> str:
 def normalize_text(text: str) -> str:
     """NFKC (full-width letters, digits and punctuation to half-width) and collapsed whitespace.
 
-    Used on both questions and report labels so that both sides compare equal.
+    Used on both questions and report labels so that both sides compare equal (「本年增/减」 is
+    written 增减 either way).
     """
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).replace("增/减", "增减")
     return _SPACES.sub(" ", text).strip()
 
 

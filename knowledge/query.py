@@ -13,8 +13,9 @@ from knowledge.tokenize import canonical_tokens
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?度?(?!\d)")
 _UNIT_Q = re.compile(
     r"(?:多少|几|若干|有多少|共多少|总共多少)\s*(个工作日|人次|万元|亿元|批次|万人次|万次|件|条|篇|份|期|次|人|场|项|家|个|户|名|元|类|天|起|宗|批)")
-_UNIT_TAIL = re.compile(r"(件|条|篇|份|期|次|人次|场|项|家|万元|元)数?$")
-_MONEY = re.compile(r"金额|多少钱|收费")
+_UNIT_TAIL = re.compile(r"(?<![文案事证物邮配软硬])(件|条|篇|份|期|次|人次|场|项|家|万元|元)数?$")
+"""「件数」「收费金额（万元）」 at the end; not 文件数 / 案件数, which name a thing, not a unit."""
+_MONEY = re.compile(r"金额|多少钱")
 _PERCENT = re.compile(r"百分之|百分比|比例|%|率")
 _ORG_WORDS = re.compile(r"人民政府办公室|人民政府|政府办公室|街道办事处|办事处|管委会|办公室")
 _QUESTION_WORDS = re.compile(
