@@ -40,21 +40,19 @@ def _check_bytes(data: bytes, source: str) -> None:
 def _read_page(page: Any, number: int) -> tuple[list[Line], list[TablePiece], int, int]:
     """A page's text lines outside ruled tables, its ruled tables, its character count and how
     many of those are undecodable (cid:N) codes."""
+    page = page.dedupe_chars()  # bold faked by printing a character twice
     tables = ruled_tables(page, number)
     boxes = [bbox for bbox, _ in tables]
 
-    def outside(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    def outside(ch: dict[str, Any]) -> bool:
+        x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
-    text = page.filter(outside) if boxes else page
-    words = text.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False,
-                               use_text_flow=False, extra_attrs=["size"])
-    chars = [c["text"] for c in page.chars if not c["text"].isspace()]
-    cids = sum(1 for c in chars if c.startswith("(cid:"))
-    return page_lines(words, float(page.width), number), [t for _, t in tables], len(chars), cids
+    chars = [c for c in page.chars if c.get("upright", True)]
+    text = [c["text"] for c in chars if not c["text"].isspace()]
+    cids = sum(1 for t in text if t.startswith("(cid:"))
+    lines = page_lines([c for c in chars if outside(c)], float(page.width), number)
+    return lines, [t for _, t in tables], len(text), cids
 
 
 Pages = tuple[list[list[Line]], list[list[TablePiece]], list[int], int]

@@ -58,29 +58,52 @@ class Line:
         return " ".join(s.text for s in self.segments)
 
 
-def page_lines(words: Iterable[dict[str, Any]], page_width: float, page: int = 0) -> list[Line]:
-    """pdfplumber words (with 'size') → lines top to bottom, each split into segments."""
-    rows: list[list[dict[str, Any]]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
-        if rows and abs(word["top"] - rows[-1][0]["top"]) <= 0.5 * min(word["size"], rows[-1][0]["size"]):
-            rows[-1].append(word)
+def _segments(chars: list[dict[str, Any]], size: float) -> tuple[Segment, ...]:
+    """One line's characters (left to right) → segments; a space is kept where the PDF has a
+    space character or a visible gap, not between letter-spaced Chinese characters."""
+    segs: list[list[Any]] = []  # [x0, x1, text]
+    spaced = False
+    for ch in chars:
+        if ch["text"].isspace():
+            spaced = True
+            continue
+        if not segs or ch["x0"] - segs[-1][1] >= SEGMENT_GAP * size:
+            segs.append([ch["x0"], ch["x1"], ch["text"]])
         else:
-            rows.append([word])
+            gap, seg = ch["x0"] - segs[-1][1], segs[-1]
+            ascii_pair = seg[2][-1].isascii() and seg[2][-1].isalnum() and ch["text"].isascii()
+            if spaced or gap > 0.3 * size or (ascii_pair and gap > 0.1 * size):
+                seg[2] += " "
+            seg[1], seg[2] = max(seg[1], ch["x1"]), seg[2] + ch["text"]
+        spaced = False
+    return tuple(Segment(x0, x1, text) for x0, x1, text in segs)
+
+
+def page_lines(chars: Iterable[dict[str, Any]], page_width: float, page: int = 0) -> list[Line]:
+    """pdfplumber chars → lines top to bottom, each split into segments."""
+    rows: list[list[dict[str, Any]]] = []
+    for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        if rows and abs(ch["top"] - rows[-1][0]["top"]) <= 0.5 * min(ch["size"], rows[-1][0]["size"]):
+            rows[-1].append(ch)
+        else:
+            rows.append([ch])
     lines = []
     for row in rows:
-        row.sort(key=lambda w: w["x0"])
-        size = statistics.median(w["size"] for w in row)
-        segments: list[list[dict[str, Any]]] = []
-        for word in row:
-            if segments and word["x0"] - segments[-1][-1]["x1"] < SEGMENT_GAP * size:
-                segments[-1].append(word)
-            else:
-                segments.append([word])
-        segs = tuple(Segment(s[0]["x0"], s[-1]["x1"], " ".join(w["text"] for w in s)) for s in segments)
+        row.sort(key=lambda c: c["x0"])
+        visible = [c for c in row if not c["text"].isspace()]
+        if not visible:
+            continue
+        size = statistics.median(c["size"] for c in visible)
+        segs = _segments(row, size)
         x0, x1 = segs[0].x0, segs[-1].x1
-        lines.append(Line(min(w["top"] for w in row), max(w["bottom"] for w in row), x0, x1,
+        lines.append(Line(min(c["top"] for c in visible), max(c["bottom"] for c in visible), x0, x1,
                           size, segs, abs((x0 + x1) / 2 - page_width / 2), page))
     return lines
+
+
+def is_heading(text: str) -> bool:
+    """Starts with outline numbering: 一、 （一） 1. （1）."""
+    return bool(_HEADING.match(text))
 
 
 def is_page_number(text: str) -> bool:
@@ -155,7 +178,7 @@ def starts_paragraph(prev: Line | None, line: Line, m: Metrics) -> bool:
         return True
     if line.page == prev.page and line.top - prev.bottom > max(1.8 * m.gap + 2, 1.2 * line.size):
         return True
-    return bool(_HEADING.match(line.text))
+    return is_heading(line.text)
 
 
 def paragraph_text(lines: Sequence[Line]) -> str:

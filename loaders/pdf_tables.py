@@ -7,13 +7,16 @@ across page breaks at once (its columns found from all its rows).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .pdf_layout import Line, Segment
+from .pdf_layout import Line, Segment, is_heading
 
 LINE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+_PART = re.compile(r"\s*[一二三四五六七八九十]{1,3}、.*(?:情况|事项)\s*$")
+"""A part heading (四、政府信息公开行政复议、行政诉讼情况): never inside a table."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,13 @@ def _close(a: Line, b: Line) -> bool:
     return abs(a.size - b.size) <= 0.6 and (b.page != a.page or _pitch(a, b) <= 2.6 * a.size)
 
 
+def _cell_line(line: Line, width: tuple[float, float]) -> bool:
+    """Could `line` be a table's caption or wrapped cell text: within the table's width, not a
+    heading, not ending a sentence."""
+    return (line.x0 >= width[0] - line.size and line.x1 <= width[1] + line.size
+            and not is_heading(line.text) and line.text[-1] not in "。：:；;")
+
+
 def _regions(lines: Sequence[Line]) -> list[tuple[int, int]]:
     """Index ranges [i, j] of lines that look like one borderless table: runs between lines with
     two or more segments, of one font size and close together (a page break allowed), plus a
@@ -57,7 +67,8 @@ def _regions(lines: Sequence[Line]) -> list[tuple[int, int]]:
     for i, line in enumerate(lines):
         if len(line.segments) < 2:
             continue
-        if runs and all(_close(lines[k], lines[k + 1]) for k in range(runs[-1][1], i)):
+        if runs and all(_close(lines[k], lines[k + 1]) for k in range(runs[-1][1], i)) \
+                and not any(_PART.match(lines[k].text) for k in range(runs[-1][1] + 1, i)):
             runs[-1] = (runs[-1][0], i)
         else:
             runs.append((i, i))
@@ -66,16 +77,12 @@ def _regions(lines: Sequence[Line]) -> list[tuple[int, int]]:
         body = [lines[k] for k in range(i, j + 1) if len(lines[k].segments) >= 2]
         if len(body) < 2 or not any(s.numeric for line in body for s in line.segments):
             continue
-        lo, hi = min(line.x0 for line in body), max(line.x1 for line in body)
-
-        def inside(line: Line) -> bool:
-            return line.x0 >= lo - line.size and line.x1 <= hi + line.size
-
+        width = (min(line.x0 for line in body), max(line.x1 for line in body))
         above = lines[i - 1] if i else None
-        if above and (not regions or regions[-1][1] < i - 1) and inside(above) \
+        if above and (not regions or regions[-1][1] < i - 1) and _cell_line(above, width) \
                 and _close(above, lines[i]):
             i -= 1
-        while j + 1 < len(lines) and _close(lines[j], lines[j + 1]) and inside(lines[j + 1]) \
+        while j + 1 < len(lines) and _close(lines[j], lines[j + 1]) and _cell_line(lines[j + 1], width) \
                 and _pitch(lines[j], lines[j + 1]) <= 1.6 * lines[j].size:
             j += 1
         regions.append((i, j))
@@ -101,8 +108,9 @@ def _columns(lines: Sequence[Line]) -> tuple[float, ...]:
     body = [line for line in lines if len(line.segments) >= 2 and any(s.numeric for s in line.segments)]
     core = _merge([s for line in body for s in line.segments], gap)
     kept = [s for line in body for s in line.segments]
+    numbered = {id(line) for line in body}
     for line in lines:
-        if line not in body:
+        if id(line) not in numbered:
             kept += [s for s in line.segments if sum(1 for a, b in core if s.x0 < b and s.x1 > a) <= 1]
     spans = _merge(kept, gap)
     return tuple((a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:]))
