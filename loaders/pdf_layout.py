@@ -72,7 +72,7 @@ def _segments(chars: list[dict[str, Any]], size: float) -> tuple[Segment, ...]:
         else:
             gap, seg = ch["x0"] - segs[-1][1], segs[-1]
             ascii_pair = seg[2][-1].isascii() and seg[2][-1].isalnum() and ch["text"].isascii()
-            if spaced or gap > 0.3 * size or (ascii_pair and gap > 0.1 * size):
+            if spaced or gap > 0.3 * size or (ascii_pair and gap > 0.2 * size):
                 seg[2] += " "
             seg[1], seg[2] = max(seg[1], ch["x1"]), seg[2] + ch["text"]
         spaced = False
@@ -119,6 +119,11 @@ def _same_place(a: Line, b: Line) -> bool:
     return abs(a.top - b.top) <= 3 and abs(a.size - b.size) <= 0.5 and _running_key(a) == _running_key(b)
 
 
+def _wordy(line: Line) -> bool:
+    """Has letters or Chinese (a row of table numbers is never a running header)."""
+    return any(ch.isalpha() for ch in line.text)
+
+
 def drop_running_lines(pages: list[list[Line]], edge: int = 2) -> None:
     """Remove page numbers, and header/footer lines: among the first and last `edge` lines of
     a page, one printed with the same text (digits aside), size and height on half the pages."""
@@ -136,7 +141,7 @@ def drop_running_lines(pages: list[list[Line]], edge: int = 2) -> None:
         return sum(any(_same_place(line, other) for other in near) for near in edges) >= need
 
     for lines in pages:
-        drop = {id(line) for line in lines[:edge] + lines[-edge:] if running(line)}
+        drop = {id(line) for line in lines[:edge] + lines[-edge:] if _wordy(line) and running(line)}
         lines[:] = [line for line in lines if id(line) not in drop]
 
 

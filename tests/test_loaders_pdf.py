@@ -21,6 +21,7 @@ from loaders.blocks import document_from_blocks
 from loaders.errors import EmptyReportError, LoaderError, MalformedReportError, UnsupportedFormatError
 from loaders.pdf import read_pdf
 from loaders.pdf_layout import is_page_number
+from tests import pdf_writer
 from tests.pdf_writer import FONT, write_pdf
 from tests.report_blocks import JINJIANG_2020, JINJIANG_2024, LICHENG_2024, seed_blocks, seed_document
 
@@ -172,6 +173,31 @@ def test_other_page_number_styles(footer: str) -> None:
     doc = read_pdf(data, "x.pdf")
     assert fact_keys(doc) == fact_keys(bridge_doc(JINJIANG_2024))
     assert not any(re.search(r"第\s*\d+\s*页|\d+\s*/\s*12|—", p.text) for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize("name", [LICHENG_2024, JINJIANG_2020])
+def test_borderless_tables_in_body_font_size(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Table text as large as the prose: the part headings between the tables stay headings."""
+    monkeypatch.setattr(pdf_writer, "CELL", 11.0)
+    monkeypatch.setattr(pdf_writer, "CELL_LEADING", 13.0)
+    doc = read_pdf(write_pdf(seed_blocks(name), ruled=False), "big.pdf")
+    assert [s.path for s in doc.sections] == [s.path for s in bridge_doc(name).sections]
+    assert fact_keys(doc) == fact_keys(bridge_doc(name))
+
+
+def test_letter_spaced_text_has_no_spaces() -> None:
+    def page(c: Canvas) -> None:
+        for y, text, space in ((700, "某某局2023年政府信息公开工作年度报告", 0.0), (670, "一、总体情况", 0.0),
+                               (640, "全年主动公开政府信息 12 条，AI 问答 3 次。", 2.0)):
+            line = c.beginText(72, y)
+            line.setFont(FONT, 12)
+            line.setCharSpace(space)
+            line.textOut(text)
+            c.drawText(line)
+
+    doc = read_pdf(canvas_pdf(page), "spaced.pdf")
+    assert [p.text for p in doc.paragraphs] == ["全年主动公开政府信息 12 条，AI 问答 3 次。"]
+    assert [f.value for f in document_facts(doc)] == ["12", "3"]
 
 
 def canvas_pdf(draw, **kwargs) -> bytes:
