@@ -10,22 +10,20 @@ rowspan/colspan expanded (label in the span's first cell, '' in the others), lay
 """
 from __future__ import annotations
 
-import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import PreformattedString
+from bs4 import BeautifulSoup, Tag
+from bs4.element import PageElement, PreformattedString
 
 from .blocks import Block, TableBlock, cell_text, document_from_blocks
-from .decode import sniff_binary
-from .errors import EmptyReportError, UnsupportedFormatError
+from .decode import decode_bytes, sniff_binary
+from .errors import EmptyReportError
 from .meta import title_of
 from .model import Document
 from .outline import numbering_rank
 
-_HARD = "\x01"
-"""Marks a real line break (<br>, block boundary) while source whitespace is squeezed."""
+_HARD = "\x01"  # a real line break (<br>, block boundary) while source whitespace is squeezed
 _SKIP = frozenset("script style noscript template iframe object embed svg canvas head link meta "
                   "input select option button textarea img map".split())
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
@@ -34,22 +32,22 @@ _BLOCK = _CHROME_TAGS | frozenset(
     "form body html tr td th tbody thead tfoot caption hr fieldset figure".split())
 _BOLD = frozenset({"b", "strong"})
 _JUNK_WORDS = frozenset(
-    "nav navbar menu header head footer foot top topbar bottom breadcrumb breadcrumbs crumb crumbs "
-    "position location dqwz share bdshare fenxiang sidebar side copyright toolbar tools search "
-    "login print related xgwz xglj friendlink links banner ad".split())
+    "nav navbar menu header head footer foot top topbar bottom breadcrumb breadcrumbs crumb "
+    "crumbs position location dqwz share bdshare fenxiang sidebar side copyright toolbar "
+    "tools search login print related xgwz xglj friendlink links banner ad".split())
 """class/id words (split at - and _) of chrome containers: navigation, share bars, footers…"""
 _CHROME_LINE = re.compile(
     r"(?:^|[\s【\[|｜])(?:发布(?:时间|日期|机构)|发文日期|成文日期|生成日期|信息来源|来源|作者"
     r"|浏览(?:次数|量)|点击(?:数|量|率)|阅读(?:次数|量)|访问量|字号|索引号|责任编辑|编辑"
-    r"|上一篇|下一篇|分享到|当前位置|您的位置|您当前的位置)\s*[:：]"
-    r"|【\s*(?:打印|关闭|大|收藏)|打印本页|关闭窗口|扫一扫"
+    r"|上一篇|下一篇|分享到|当前位置|您的位置|您当前的位置|主办单位|承办单位)\s*[:：]"
+    r"|【\s*(?:打印|关闭|大|收藏)|打印本页|关闭窗口|扫一扫|版权所有|ICP备|公网安备|网站标识码"
 )
+_USUAL_CHARSETS = (r"utf-?8|x?-?gb[k_\-]?(2312)?(-80)?|gb18030"  # Western ones on Chinese pages
+                   r"|iso-?8859.*|latin.*|(windows|cp)-?125\d|.*ascii")  # are mislabels
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[^\S\x01]+")
 _WIDE = 0x2E80
-_MAX_CELL = 300
-"""A table cell with more text than this is page layout, not a data cell."""
+_MAX_CELL = 300  # a table cell with more text is page layout, not a data cell
 
 
 def read_html(data: bytes, source: str = "") -> Document:
@@ -62,60 +60,47 @@ def read_html(data: bytes, source: str = "") -> Document:
     soup = BeautifulSoup(decode_html(data, source), "lxml")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     body = soup.body or soup
-    _clean(body)
-    if not body.get_text(strip=True):
+    sizes = _clean(body)
+    if not sizes[id(body)][1]:
         raise EmptyReportError(f"网页没有正文文字{where}: the HTML page has no visible text")
-    title = _title_element(body)
-    container = _container(body, title) if title else _dominant(body)
-    reader = _Reader()
-    reader.walk(container)
-    reader.flush()
-    blocks = [b for b in (_drop_chrome(b) for b in reader.blocks) if b]
-    if title is None:
-        fallback = _page_title(page_title)
-        if fallback:
-            blocks.insert(0, fallback)
+    title = _title_element(body, sizes)
+    container = _container(body, title, sizes) if title else _dominant(body, sizes)
+    blocks = [b if isinstance(b, TableBlock) else "\n".join(  # drop 发布时间：… lines
+        s for s in b.split("\n") if len(s) > 120 or "。" in s or not _CHROME_LINE.search(s))
+        for b in _Reader().walk(container, flush=True).blocks]
+    blocks = [b for b in blocks if b]
+    fallback = None if title else _page_title(page_title)
+    if fallback:
+        blocks.insert(0, fallback)
     if not blocks:
         raise EmptyReportError(f"网页没有正文文字{where}: the HTML page has no visible text")
     return document_from_blocks(blocks, source, "html")
 
 
 def decode_html(data: bytes, source: str = "") -> str:
-    """Bytes → text: a BOM; else UTF-8 when valid; else the <meta> charset (GB2312/GBK read
-    as GB18030); else GB18030; else UTF-8 with replacement characters.
+    """Bytes → text as loaders.decode reads text files (BOM, UTF-8, GB18030; binary refused),
+    except that a <meta> charset other than UTF-8/GB*/Western (Big5…) is tried before GB18030.
 
     异常: EmptyReportError (nothing but spaces), UnsupportedFormatError (binary content).
     """
-    where = f" ({source})" if source else ""
-    if not data or not data.strip():
-        raise EmptyReportError(f"文件为空{where}: no text at all")
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    label = None if utf16 else sniff_binary(data)
-    if label:
-        raise UnsupportedFormatError(f"不是网页文件{where}: content looks like {label}")
     m = _META_CHARSET.search(data[:65536])
-    declared = m.group(1).decode("ascii").lower() if m else "gb18030"
-    if re.fullmatch(r"x?-?gb[k_\-]?(2312)?(-80)?|iso-?8859.*|latin.*|(windows|cp)-?125\d|.*ascii",
-                    declared):
-        declared = "gb18030"  # GB2312/GBK text is GB18030; a Western charset is a mislabel
-    order = ["utf-16"] if utf16 else ["utf-8-sig", declared, "gb18030"]
-    for encoding in order:
+    declared = m.group(1).decode("ascii").lower() if m else "utf-8"
+    if not re.fullmatch(_USUAL_CHARSETS, declared) and not sniff_binary(data):
         try:
-            text = data.decode(encoding)
-            break
-        except (UnicodeDecodeError, LookupError):
-            continue
-    else:
-        text = data.decode("utf-8", errors="replace")
-    if len(_CONTROL.findall(text)) > max(2, len(text) // 200):
-        raise UnsupportedFormatError(f"不是网页文件{where}: control characters, not text")
-    return text
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                return data.decode(declared)
+            except (UnicodeDecodeError, LookupError):
+                pass
+    return decode_bytes(data, source)
 
 
-def _words(tag: Tag) -> set[str]:
-    """Lower-case class/id tokens, also split at - and _ ("print-bar" → print, bar)."""
+def _chrome(tag: Tag) -> bool:
+    """A chrome tag, or class/id words ("print-bar" → print, bar) of a chrome container."""
     values = [*(tag.get("class") or []), str(tag.get("id") or "")]
-    return {w for v in values for w in re.split(r"[\s\-_]+", v.lower()) if w}
+    words = {w for v in values for w in re.split(r"[\s\-_]+", v.lower())}
+    return tag.name in _CHROME_TAGS or bool(words & _JUNK_WORDS)
 
 
 def _hidden(tag: Tag) -> bool:
@@ -129,49 +114,71 @@ def _holds_title(tag: Tag) -> bool:
                if len(line) <= 120)
 
 
-def _clean(body: Tag) -> None:
-    """Remove scripts, forms' widgets, hidden elements and chrome containers in place."""
-    for tag in body.find_all(True):
-        if tag.decomposed or tag.parent is None:
-            continue
-        if tag.name in _SKIP or _hidden(tag):
-            tag.decompose()
-        elif tag.name in _CHROME_TAGS or _words(tag) & _JUNK_WORDS:
-            if not _holds_title(tag) and _nonlink_len(tag) < 500:
-                tag.decompose()
+Sizes = dict[int, tuple[int, int]]
+"""id(tag) → (non-link text length, text length), whitespace left out."""
+
+
+def _sizes(body: Tag) -> Sizes:
+    """Text sizes of every tag, children before parents (linear, also for deep nesting)."""
+    linked = {id(t) for a in body.find_all("a") for t in (a, *a.find_all(True))}
+    sizes: Sizes = {}
+    for tag in reversed([body, *body.find_all(True)]):
+        own = sum(len(c.strip()) for c in tag.children if not isinstance(c, Tag))
+        kids = [sizes[id(child)] for child in tag.find_all(True, recursive=False)]
+        nonlink = (0 if id(tag) in linked else own) + sum(k[0] for k in kids)
+        sizes[id(tag)] = (nonlink, own + sum(k[1] for k in kids))
+    return sizes
+
+
+def _clean(body: Tag) -> Sizes:
+    """Remove comments, scripts, widgets, hidden elements and chrome containers (unless they
+    hold the title or much non-link text) in place; the text sizes of what is left."""
     for node in body.find_all(string=lambda s: isinstance(s, PreformattedString)):
         node.extract()
+    _remove(body, lambda tag: tag.name in _SKIP or _hidden(tag))
+    sizes = _sizes(body)
+    _remove(body, lambda t: _chrome(t) and sizes[id(t)][0] < 500 and not _holds_title(t))
+    return _sizes(body)
 
 
-def _nonlink_len(tag: Tag) -> int:
-    return sum(len(s.strip()) for s in tag.find_all(string=True) if not s.find_parent("a"))
-
-
-def _title_element(body: Tag) -> Tag | None:
-    """The first deepest element (outside links) whose text holds a report-title line."""
+def _remove(body: Tag, doomed: Callable[[Tag], bool]) -> None:
+    """Extract the tags for which `doomed` holds (their descendants are not tested)."""
+    dead: set[int] = set()
     for tag in body.find_all(True):
-        if tag.name == "a" or tag.find_parent("a") or len(tag.get_text()) > 400:
-            continue
-        if _holds_title(tag) and not any(_holds_title(t) for t in tag.find_all(True)):
-            return tag
-    return None
+        if id(tag.parent) in dead:
+            dead.add(id(tag))
+        elif doomed(tag):
+            dead.add(id(tag))
+            tag.extract()
 
 
-def _container(body: Tag, title: Tag) -> Tag:
+def _title_element(body: Tag, sizes: Sizes) -> Tag | None:
+    """The first deepest element (outside links) whose text holds a report-title line."""
+    holders: set[int] = set()
+    found = None
+    for tag in reversed(body.find_all(True)):
+        if any(id(c) in holders for c in tag.find_all(True, recursive=False)):
+            holders.add(id(tag))
+        elif sizes[id(tag)][0] and sizes[id(tag)][1] <= 400 and _holds_title(tag):
+            holders.add(id(tag))
+            found = tag
+    return found
+
+
+def _container(body: Tag, title: Tag, sizes: Sizes) -> Tag:
     """Smallest ancestor of the title element holding 80% of the page's non-link text."""
-    total = _nonlink_len(body)
     for tag in (title, *title.parents):
-        if tag is body or _nonlink_len(tag) >= 0.8 * total:
+        if tag is body or sizes[id(tag)][0] >= 0.8 * sizes[id(body)][0]:
             return tag
     return body
 
 
-def _dominant(tag: Tag) -> Tag:
+def _dominant(tag: Tag, sizes: Sizes) -> Tag:
     """Without a title element: descend while one child holds 80% of the non-link text."""
     while True:
-        total = _nonlink_len(tag)
-        best = max(tag.find_all(True, recursive=False), key=_nonlink_len, default=None)
-        if best is None or best.name == "table" or _nonlink_len(best) < 0.8 * total:
+        kids = tag.find_all(True, recursive=False)
+        best = max(kids, key=lambda t: sizes[id(t)][0], default=None)
+        if best is None or best.name == "table" or sizes[id(best)][0] < 0.8 * sizes[id(tag)][0]:
             return tag
         tag = best
 
@@ -195,14 +202,6 @@ def _squeeze(raw: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _drop_chrome(block: Block) -> Block | None:
-    """Drop page-chrome lines (发布时间：…, 【打印本页】) from a paragraph block."""
-    if isinstance(block, TableBlock):
-        return block
-    keep = [s for s in block.split("\n") if len(s) > 120 or "。" in s or not _CHROME_LINE.search(s)]
-    return "\n".join(keep) or None
-
-
 def _spans(value: object, limit: int) -> int:
     m = re.match(r"\s*(\d+)", str(value or ""))
     n = int(m.group(1)) if m else 1
@@ -210,83 +209,96 @@ def _spans(value: object, limit: int) -> int:
 
 
 class _Reader:
-    """Walks a container in reading order, collecting paragraph and table blocks."""
+    """Reads a node in order with an explicit stack (pages nest thousands deep). Block mode
+    collects paragraph blocks (dropping link-only ones) and tables; text mode (`links` given)
+    only text, with blocks, <br> and tables as line breaks and links kept or left out."""
 
-    def __init__(self) -> None:
+    def __init__(self, links: bool | None = None) -> None:
+        self.links = links
         self.blocks: list[Block] = []
-        self.buf: list[str] = []
-        self.linked: list[bool] = []
+        self.buf: list[tuple[str, bool]] = []
         self.in_link = 0
+
+    def add(self, text: str) -> None:
+        self.buf.append((text, self.in_link > 0))
+
+    def text(self) -> str:
+        return _squeeze("".join(s for s, _ in self.buf))
 
     def flush(self) -> None:
         """End the current paragraph (dropped when all its text is link text)."""
-        text = _squeeze("".join(self.buf))
-        if text and any(not linked and _squeeze(s) for s, linked in zip(self.buf, self.linked)):
-            self.blocks.append(text)
-        self.buf, self.linked = [], []
+        if any(not linked and _squeeze(s) for s, linked in self.buf):
+            self.blocks.append(self.text())
+        self.buf = []
 
-    def walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Tag):
-                if child.name not in _SKIP:
-                    self.element(child)
-            elif not isinstance(child, PreformattedString):
-                self.buf.append(str(child))
-                self.linked.append(self.in_link > 0)
+    def walk(self, node: Tag, flush: bool = False) -> _Reader:
+        """Read `node`'s children (and end the last paragraph when `flush`)."""
+        stack: list[tuple[Iterator[PageElement], Callable[[], None] | None]] = []
+        stack.append((iter(node.children), None))
+        while stack:
+            child = next(stack[-1][0], None)
+            if child is None:
+                close = stack.pop()[1]
+                if close:
+                    close()
+            elif not isinstance(child, Tag):
+                if not isinstance(child, PreformattedString):
+                    self.add(str(child))
+            elif child.name not in _SKIP:
+                descend, close = self.open(child)
+                if descend:
+                    stack.append((iter(child.children), close))
+        if flush:
+            self.flush()
+        return self
 
-    def element(self, tag: Tag) -> None:
-        if tag.name == "br":
-            self.buf.append(_HARD)
-            self.linked.append(True)
-        elif tag.name == "table":
+    def open(self, tag: Tag) -> tuple[bool, Callable[[], None] | None]:
+        """Handle an opening tag: (read its children?, what to do after them)."""
+        name, hard = tag.name, (lambda: self.add(_HARD))
+        if name == "br" or (name == "a" and self.links is False):
+            hard()
+            return False, None
+        if self.links is not None:
+            return (True, hard) if name in _BLOCK or name == "table" else (True, None)
+        if name == "table":
             self.flush()
             self.table(tag)
-        elif tag.name in _BLOCK or (tag.name in _BOLD and self._heading_run(tag)):
-            if tag.name in _BLOCK:
-                self.flush()
-            self.walk(tag)
+            return False, None
+        if name in _BLOCK:
             self.flush()
-        else:
-            self.in_link += tag.name == "a"
-            self.walk(tag)
-            self.in_link -= tag.name == "a"
+            return True, self.flush
+        if name in _BOLD and self._heading_run(tag):
+            return True, self.flush
+        self.in_link += name == "a"
+        return True, self._leave_link if name == "a" else None
+
+    def _leave_link(self) -> None:
+        self.in_link -= 1
 
     def _heading_run(self, tag: Tag) -> bool:
         """A bold numbered run at the start of a paragraph ("<b>1. 日常工作</b>正文…")."""
         text = re.sub(r"\s+", " ", tag.get_text()).strip()
-        return not _squeeze("".join(self.buf)) and numbering_rank(text) is not None and len(text) <= 40
+        return not self.text() and numbering_rank(text) is not None and len(text) <= 40
 
     def table(self, table: Tag) -> None:
         """A data grid becomes a TableBlock; a layout table is read cell by cell."""
         rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
         cells = [tr.find_all(["td", "th"], recursive=False) for tr in rows]
         texts = [[cell_text(_text(td)) for td in row] for row in cells]
-        width = max((sum(_spans(td.get("colspan"), 100) for td in row) for row in cells), default=0)
+        width = max((sum(_spans(td.get("colspan"), 100) for td in row) for row in cells),
+                    default=0)
         if (table.find("table") is None and width >= 2
                 and all(len(t) <= _MAX_CELL for row in texts for t in row)):
             self.blocks.append(TableBlock(_grid(cells, texts)))
             return
         for td in (td for row in cells for td in row):
-            self.walk(td)
-            self.flush()
+            self.walk(td, flush=True)
 
 
 def _text(node: Tag, links: bool = True) -> str:
     """A node's text: <br> and block elements as line breaks, inline runs joined as they are
     (so a cell's <span>1</span><span>2</span> is 12); links left out when `links` is False."""
-    def parts(tag: Tag) -> Iterator[str]:
-        for child in tag.children:
-            if isinstance(child, Tag):
-                if child.name in _SKIP or (child.name == "a" and not links):
-                    yield _HARD
-                    continue
-                hard = _HARD if child.name == "br" or child.name in _BLOCK else ""
-                yield hard
-                yield from parts(child)
-                yield hard
-            elif not isinstance(child, PreformattedString):
-                yield str(child)
-    return _squeeze("".join(parts(node)))
+    return _Reader(links).walk(node).text()
 
 
 def _grid(cells: list[list[Tag]], texts: list[list[str]]) -> tuple[tuple[str, ...], ...]:

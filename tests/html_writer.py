@@ -57,7 +57,8 @@ def _wrap(text: str) -> str:
 
 def _paragraph(block: str, title: str, *, centred_title: bool) -> str:
     if block == title:
-        return f'<p style="text-align:center"><strong>{escape(block)}</strong></p>' if centred_title else ""
+        centred = f'<p style="text-align:center"><strong>{escape(block)}</strong></p>'
+        return centred if centred_title else ""
     one_line = "\n" not in block and len(block) <= 40
     rank = numbering_rank(block) if one_line else None
     if rank == 1:
@@ -128,7 +129,8 @@ _TOP = """<div class="top-bar">无障碍浏览 | 长者模式 | <a href="/login"
 <div class="header"><div class="logo">晋江市人民政府 2025</div>
 <ul class="nav-menu"><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li>
 <li><a href="/zwfw">政务服务</a></li><li><a href="/hdjl">互动交流</a></li></ul>
-<form class="search-box" action="/search"><input name="q" value="请输入关键字"><button>搜索</button></form></div>
+<form class="search-box" action="/search"><input name="q" value="请输入关键字">
+<button>搜索</button></form></div>
 <div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政府信息公开</a>
  &gt; <a href="/zwgk/ndbg">政府信息公开年报</a></div>"""
 
@@ -147,7 +149,8 @@ _AFTER = """<div class="bdshare">分享到：<a>微信</a> <a>微博</a></div>
 
 _FOOTER = """<div class="footer"><p>主办单位：晋江市人民政府办公室\u3000承办：晋江市大数据服务中心</p>
 <p>网站标识码：3505820001\u3000闽ICP备05012345号-1\u3000联系电话：0595-85612345</p></div>
-<script src="/js/common.js"></script><script>$(function(){ $("#hits").load("/hits?id=12"); });</script>"""
+<script src="/js/common.js"></script>
+<script>$(function(){ $("#hits").load("/hits?id=12"); });</script>"""
 
 
 def write_html(blocks: list[Block], *, encoding: str = "utf-8", whole_page: bool = True,
@@ -174,7 +177,8 @@ def write_html(blocks: list[Block], *, encoding: str = "utf-8", whole_page: bool
         main = (f'<div class="main-wrap">{_INFO}\n{h1}\n{_META}\n'
                 f'<div class="TRS_Editor" id="zoom">\n{content}\n</div>\n{_AFTER}</div>')
         if layout_table:
-            menu = '<td class="left" width="200"><a href="/1">机构概况</a><br><a href="/2">政策文件</a></td>'
+            menu = ('<td class="left" width="200"><a href="/1">机构概况</a><br>'
+                    '<a href="/2">政策文件</a></td>')
             main = (f'<table width="1000" align="center"><tr><td>{_TOP}</td></tr><tr><td>'
                     f'<table width="100%"><tr>{menu}<td>{main}</td></tr></table>'
                     f'</td></tr><tr><td>{_FOOTER}</td></tr></table>')
