@@ -68,7 +68,9 @@ def read_html(data: bytes, source: str = "") -> Document:
     blocks = [b if isinstance(b, TableBlock) else "\n".join(  # drop 发布时间：… lines
         s for s in b.split("\n") if len(s) > 120 or "。" in s or not _CHROME_LINE.search(s))
         for b in _Reader().walk(container, flush=True).blocks]
-    blocks = [b for b in blocks if b]
+    repeated = {i for i, b in enumerate(blocks)  # the page's <h1> and the body's own title
+                if isinstance(b, str) and title_of(b) and b in blocks[i + 1:]}
+    blocks = [b for i, b in enumerate(blocks) if b and i not in repeated]
     fallback = None if title else _page_title(page_title)
     if fallback:
         blocks.insert(0, fallback)
@@ -289,7 +291,8 @@ class _Reader:
                     default=0)
         if (table.find("table") is None and width >= 2
                 and all(len(t) <= _MAX_CELL for row in texts for t in row)):
-            self.blocks.append(TableBlock(_grid(cells, texts)))
+            titles = [t for row in texts for t in row if title_of(t)]  # 标题 in an info table
+            self.blocks += [TableBlock(_grid(cells, texts)), *titles]
             return
         for td in (td for row in cells for td in row):
             self.walk(td, flush=True)

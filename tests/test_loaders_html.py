@@ -182,6 +182,38 @@ def test_layout_tables_do_not_hide_the_report() -> None:
     assert [p.text for p in doc.paragraphs] == ["受理申请20件。"]
 
 
+def test_title_repeated_in_the_body() -> None:
+    body = f"""<div class="main"><h1>{TITLE}</h1><div class="info">发布时间：2025-01-02</div>
+    <div class="TRS_Editor"><p align="center">{TITLE}</p><p>一、总体情况</p>
+    <p>受理申请20件。</p></div></div>"""
+    doc = read_html(page(body))
+    assert (doc.title, doc.warnings) == (TITLE, ())
+    assert [p.text for p in doc.paragraphs] == ["受理申请20件。"]
+
+
+def test_title_only_in_the_info_table() -> None:
+    body = f"""<table class="xxgk"><tr><td>索引号：</td><td>003612345/2025-00012</td></tr>
+    <tr><td>标题：</td><td>{TITLE}</td></tr></table><div id="zoom"><p>一、总体情况</p>
+    <p>受理申请20件。</p></div>"""
+    doc = read_html(page(body))
+    assert (doc.title, doc.tables) == (TITLE, ())
+    assert [f.value for f in document_facts(doc)] == ["20"]
+
+
+def test_two_line_title_and_word_markup() -> None:
+    body = """<div class=WordSection1><p class=MsoNormal align=center><b>晋江市人民政府办公室<br>
+    2024年政府信息公开工作年度报告<o:p></o:p></b></p><p class=MsoNormal><span>一、总体情况
+    <o:p></o:p></span></p><p class=MsoNormal><span>全年受理申请<span lang=EN-US>2</span><span
+    lang=EN-US>0</span>件。<o:p>&nbsp;</o:p></span></p><!--[if gte mso 9]><xml>x</xml><![endif]-->
+    <table border=1><tr><th>信息内容</th><th>本年处理决定数量</th></tr><tr><td><p>行政许可<o:p>
+    </o:p></p></td><td><p align=center><span lang=EN-US>1<o:p></o:p></span></p><p>&nbsp;</p>
+    </td></tr></table></div>"""
+    doc = read_html(page(body))
+    assert (doc.title, doc.agency) == (TITLE, "晋江市人民政府办公室")
+    assert [p.text for p in doc.paragraphs] == ["全年受理申请20件。"]
+    assert doc.tables[0].rows == (("信息内容", "本年处理决定数量"), ("行政许可", "1"))
+
+
 def test_chrome_left_out() -> None:
     doc = html_doc(JINJIANG_2024, "page")
     text = " ".join(p.text for p in doc.paragraphs)
