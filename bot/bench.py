@@ -67,11 +67,14 @@ def _dir_bytes(db_path: Path) -> int:
 
 
 def run_bench(reports: int = 2000, seed: int = 7, workdir: Path | None = None,
-              questions: int | None = None) -> BenchResult:
+              questions: int | None = None, fmt: str = "txt") -> BenchResult:
     """Generate `reports` reports, load them into a fresh database, ask their questions.
 
-    `questions` caps how many questions are asked (spread evenly over the corpus).
+    `questions` caps how many questions are asked (spread evenly over the corpus); `fmt` writes
+    the reports as 'html' or 'pdf' files instead of text (see bot.bench_formats).
     """
+    from bot.bench_formats import render_file
+
     import knowledge
     from knowledge import Store, ask, load_paths
 
@@ -87,7 +90,8 @@ def run_bench(reports: int = 2000, seed: int = 7, workdir: Path | None = None,
         folder, db_path = Path(tmp) / "reports", Path(tmp) / "bench.db"
         folder.mkdir()
         for r in corpus:
-            (folder / r.file_name).write_text(r.text, encoding="utf-8")
+            name, data = render_file(r.file_name, r.text, fmt)
+            (folder / name).write_bytes(data)
         store = Store(db_path)
         try:
             start = time.perf_counter()

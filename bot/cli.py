@@ -133,11 +133,18 @@ def reports(db: Path | None) -> None:
 @cli.command()
 @click.option("--reports", "n_reports", default=2000, show_default=True, help="合成报告数")
 @click.option("--seed", default=7, show_default=True)
-def bench(n_reports: int, seed: int) -> None:
+@click.option("--format", "fmt", type=click.Choice(["txt", "html", "pdf"]), default="txt", show_default=True,
+              help="报告写成的文件格式（html、pdf 变体测网页和 PDF 读取）")
+def bench(n_reports: int, seed: int, fmt: str) -> None:
     """基准测试：合成 N 份标准格式报告，测加载速度、回答延迟、准确率、库大小和峰值内存。"""
     from bot.bench import format_bench, run_bench
+    from bot.bench_formats import FormatUnavailable
 
-    click.echo(format_bench(run_bench(reports=n_reports, seed=seed)))
+    try:
+        click.echo(f"格式：{fmt}")
+        click.echo(format_bench(run_bench(reports=n_reports, seed=seed, fmt=fmt)))
+    except FormatUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 from bot.cli_check import check  # noqa: E402 - data-quality command

@@ -13,9 +13,9 @@ import pytest
 
 from knowledge import Store, ask, load_paths
 from loaders.blocks import blocks_to_text
-from tests.docx_writer import write_docx
-from tests.html_writer import write_html
-from tests.pdf_writer import write_pdf
+from bot.writers.docx import write_docx
+from bot.writers.html import write_html
+from bot.writers.pdf import write_pdf
 from tests.report_blocks import JINJIANG_2024, LICHENG_2024, seed_blocks
 
 WRITERS = {

@@ -1,4 +1,4 @@
-"""loaders.pdf on PDFs written from the bundled samples (tests.pdf_writer): the PDF reader must
+"""loaders.pdf on PDFs written from the bundled samples (bot.writers.pdf): the PDF reader must
 give the same report as the text loader — metadata, outline, facts — with ruled and
 borderless tables, merged label cells, tables split over pages, headers and page numbers."""
 from __future__ import annotations
@@ -22,7 +22,7 @@ from loaders.errors import EmptyReportError, LoaderError, MalformedReportError, 
 from loaders.pdf import read_pdf
 from loaders.pdf_layout import is_page_number
 from tests import pdf_writer
-from tests.pdf_writer import FONT, write_pdf
+from bot.writers.pdf import FONT, write_pdf
 from tests.report_blocks import JINJIANG_2020, JINJIANG_2024, LICHENG_2024, seed_blocks, seed_document
 
 SEEDS = [JINJIANG_2024, LICHENG_2024, JINJIANG_2020]

@@ -1,4 +1,4 @@
-"""Test helper: write report blocks (tests.report_blocks) as a real PDF with reportlab.
+"""Test helper: write report blocks (bot.writers.blocks) as a real PDF with reportlab.
 
 The PDF looks like a printed report: the first block is a centred title, other text blocks
 are paragraphs wrapped to the page width with a two-character first-line indent, tables
@@ -17,8 +17,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
+from bot.writers.blocks import merged_spans
 from loaders.blocks import Block, TableBlock
-from tests.report_blocks import merged_spans
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))

@@ -16,8 +16,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 
+from bot.writers.blocks import merged_spans
 from loaders.blocks import Block, TableBlock
-from tests.report_blocks import merged_spans
 
 _LEVELS = (
     (re.compile(r"^[一二三四五六七八九十]+、"), 1),
