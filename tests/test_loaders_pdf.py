@@ -21,7 +21,7 @@ from loaders.blocks import document_from_blocks
 from loaders.errors import EmptyReportError, LoaderError, MalformedReportError, UnsupportedFormatError
 from loaders.pdf import read_pdf
 from loaders.pdf_layout import is_page_number
-from tests import pdf_writer
+from bot.writers import pdf as pdf_writer
 from bot.writers.pdf import FONT, write_pdf
 from tests.report_blocks import JINJIANG_2020, JINJIANG_2024, LICHENG_2024, seed_blocks, seed_document
 
