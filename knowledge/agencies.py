@@ -15,6 +15,8 @@ _ORG_SUFFIXES = ("人民政府办公室", "人民政府办公厅", "人民政府
                  "办公室", "政府")
 _UNIT_SUFFIXES = ("综合实验区", "自治州", "自治县", "开发区", "新区", "街道", "省", "市", "区", "县", "旗", "镇", "乡")
 _PLACE_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|区|县|镇|乡|街道))")
+_LEADING_NAME = re.compile(r"^\s*([\u4e00-\u9fff]{2,3})(?=\s*(?:19|20)\d{2}\s*年|去年|今年|前年)")
+"""Two or three characters right before the year at the start: where a place is named."""
 _NOT_PLACES = ("全区", "全市", "全县", "全镇", "我区", "我市", "我县", "我镇", "本区", "本市", "辖区", "城区", "社区",
                "地区", "小区", "园区", "街道办", "市民", "实验区")
 
@@ -77,6 +79,15 @@ def group_key(agency: str) -> str:
     return core(found[-1]) if found else agency
 
 
+def _is_place_name(word: str) -> bool:
+    """jieba's part-of-speech tagger calls `word` a place (ns), or a name it cannot place (nr,
+    as for 石狮) that is not in the domain vocabulary."""
+    from knowledge.tokenize import pos_tags
+
+    tags = pos_tags(word)
+    return len(tags) == 1 and tags[0][1] in ("ns", "nr", "nrt")
+
+
 class AgencyIndex:
     """Aliases of every loaded agency, for finding agencies in a question."""
 
@@ -106,11 +117,16 @@ class AgencyIndex:
         return AgencyMatch(best, group, tuple(sorted(spans, key=len, reverse=True)))
 
     def unknown_place(self, question: str) -> str:
-        """A place named in the question that no loaded agency belongs to ('' if none)."""
+        """A place named in the question that no loaded agency belongs to ('' if none): a word
+        ending in 市/区/县/镇/街道…, or a bare place name (石狮, 南安) that opens the question
+        before its year."""
         for m in _PLACE_WORD.finditer(question):
             word = m.group(1)
             if any(word.endswith(n) for n in _NOT_PLACES) or word in _NOT_PLACES:
                 continue
             if not any(word in p or p in word for p in self.places):
                 return word
+        head = _LEADING_NAME.match(question)
+        if head and not any(head.group(1) in p for p in self.places) and _is_place_name(head.group(1)):
+            return head.group(1)
         return ""

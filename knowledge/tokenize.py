@@ -32,6 +32,14 @@ def warm_up() -> None:
     _jieba()
 
 
+def pos_tags(text: str) -> list[tuple[str, str]]:
+    """(word, part of speech) pairs from jieba's tagger, on the same dictionary as `words`."""
+    import jieba.posseg
+
+    _jieba()
+    return [(w.word, w.flag) for w in jieba.posseg.cut(text)]
+
+
 def words(text: str) -> list[str]:
     """jieba tokens of `text` (normalised), without whitespace, digits and punctuation."""
     text = normalize_text(text)

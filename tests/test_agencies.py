@@ -1,4 +1,6 @@
 """Agency aliases built from loaded reports, and finding agencies in questions."""
+import pytest
+
 from knowledge.agencies import AgencyIndex, aliases, group_key, units
 
 SAMPLE_AGENCIES = ["晋江市人民政府办公室", "晋江市人民政府", "晋江市人民政府灵源街道办事处", "鲤城区",
@@ -35,3 +37,15 @@ def test_unknown_place() -> None:
     assert index.unknown_place("全区共主动公开多少条") == ""
     assert index.unknown_place("晋江市灵源街道2023年") == ""
     assert index.find("晋江市金井镇2022年").best == ("晋江市金井镇人民政府",)
+
+
+@pytest.mark.parametrize("question", ["石狮2024年依申请公开多少件", "南安去年收到多少申请", "泉港2023年行政复议几件"])
+def test_bare_place_name_before_the_year_is_unknown(question: str) -> None:
+    index = AgencyIndex(SAMPLE_AGENCIES)
+    assert index.unknown_place(question) == question[:2]
+
+
+@pytest.mark.parametrize("question", ["晋江2024年依申请公开多少件", "灵源2023年收到几件申请", "全年2024年主动公开多少条",
+                                      "主动公开2024年多少条"])
+def test_known_places_and_words_before_the_year_are_not_unknown(question: str) -> None:
+    assert AgencyIndex(SAMPLE_AGENCIES).unknown_place(question) == ""
