@@ -62,15 +62,15 @@ BATCH = 32
 
 
 def _rows(sha: str, facts: list[Fact]) -> list[tuple]:
-    """Stored rows of a report's facts; a section's joined path and tokens are built once and
-    shared (pickle then sends each only once)."""
-    sections: dict[tuple[str, ...], tuple[str, str]] = {}
+    """Stored rows of a report's facts (a section's heading key is built once and shared)."""
+    headings: dict[tuple[str, ...], tuple[str, str]] = {}
     rows = []
     for i, f in enumerate(facts):
-        sec = sections.get(f.section)
-        if sec is None:
-            sec = sections[f.section] = (SEP.join(f.section), " ".join(canonical_tokens(" ".join(f.section))))
-        rows.append(fact_row(f, fact_id(sha, i), " ".join(canonical_tokens(f.label)), *sec))
+        heading = headings.get(f.section)
+        if heading is None:
+            tokens = " ".join(canonical_tokens(" ".join(f.section)))
+            heading = headings[f.section] = (SEP.join(f.section), tokens)
+        rows.append(fact_row(f, fact_id(sha, i), " ".join(canonical_tokens(f.label)), heading))
     return rows
 
 

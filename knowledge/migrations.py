@@ -53,3 +53,49 @@ def m002_questions_feedback(db: Database) -> None:
 def m003_reports_source_index(db: Database) -> None:
     """Find a report by file path without scanning (a changed file replaces its old report)."""
     db["reports"].create_index(["source"])
+
+
+_TABLE_COL = "CASE WHEN coalesce(row, '') = '' THEN label ELSE substr(label, length(row) + 4) END"
+"""A table cell's column path from label = row › col (NULL col in m003 rows)."""
+
+
+@migrations()
+def m004_shared_labels_and_headings(db: Database) -> None:
+    """Facts point at shared label and heading rows (the same 表三 cell label and section path
+    recur in every report); the token index covers each distinct label once."""
+    db.execute("""CREATE TABLE labels (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, tbl TEXT NOT NULL,
+        label TEXT NOT NULL, row TEXT NOT NULL, col TEXT NOT NULL, tokens TEXT NOT NULL,
+        UNIQUE (kind, tbl, label, row, col, tokens))""")
+    db.execute("""CREATE TABLE headings (id INTEGER PRIMARY KEY, path TEXT NOT NULL, tokens TEXT NOT NULL,
+        UNIQUE (path, tokens))""")
+    db.execute("""CREATE TABLE facts_new (id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL REFERENCES reports(id),
+        fid TEXT NOT NULL, value TEXT, number FLOAT, unit TEXT, label_id INTEGER NOT NULL REFERENCES labels(id),
+        heading_id INTEGER NOT NULL REFERENCES headings(id), quote TEXT, approx INTEGER, is_primary INTEGER,
+        warnings TEXT)""")
+    db.execute(f"""CREATE TEMP VIEW old_facts AS SELECT *, coalesce(kind, '') AS k, coalesce(tbl, '') AS t,
+        coalesce(label, '') AS l, coalesce(row, '') AS r,
+        coalesce(col, CASE WHEN kind = 'table' THEN {_TABLE_COL} END, '') AS c,
+        coalesce(label_tokens, '') AS lt, coalesce(section, '') AS s, coalesce(section_tokens, '') AS st
+        FROM facts""")
+    db.execute("INSERT OR IGNORE INTO labels (kind, tbl, label, row, col, tokens) "
+               "SELECT k, t, l, r, c, lt FROM old_facts ORDER BY id")
+    db.execute("INSERT OR IGNORE INTO headings (path, tokens) SELECT s, st FROM old_facts ORDER BY id")
+    db.execute("""INSERT INTO facts_new SELECT f.id, f.report_id, f.fid, f.value, f.number, f.unit, lb.id, h.id,
+        CASE WHEN f.k = 'table' AND f.quote = f.t || ' › ' || f.l THEN NULL ELSE f.quote END,
+        f.approx, f.is_primary, CASE WHEN f.warnings IN ('', '[]') THEN NULL ELSE f.warnings END
+        FROM old_facts f
+        JOIN labels lb ON (lb.kind, lb.tbl, lb.label, lb.row, lb.col, lb.tokens) = (f.k, f.t, f.l, f.r, f.c, f.lt)
+        JOIN headings h ON (h.path, h.tokens) = (f.s, f.st)""")
+    db.execute("DROP VIEW old_facts")
+    db.execute("DROP TABLE facts_fts")
+    db.execute("DROP TABLE facts")
+    db.execute("ALTER TABLE facts_new RENAME TO facts")
+    db.execute("CREATE INDEX idx_facts_report_id ON facts (report_id)")
+    db.execute("CREATE UNIQUE INDEX idx_facts_fid ON facts (fid)")
+    db.execute("CREATE INDEX idx_facts_label_id ON facts (label_id, report_id)")
+    db.execute("CREATE VIRTUAL TABLE labels_fts USING fts5(tokens, content='labels', content_rowid='id')")
+    db.execute("INSERT INTO labels_fts (labels_fts) VALUES ('rebuild')")
+    db.execute("""CREATE VIEW fact_rows AS SELECT f.id, f.report_id, f.fid, f.value, f.number, f.unit, l.label,
+        h.path AS section, f.quote, l.kind, l.tbl, l.row, l.col, f.approx, f.is_primary, f.warnings,
+        l.tokens AS label_tokens, h.tokens AS section_tokens
+        FROM facts f JOIN labels l ON l.id = f.label_id JOIN headings h ON h.id = f.heading_id""")

@@ -4,8 +4,10 @@ Loading is an upsert keyed by the file's content hash: the same bytes twice are 
 changed file with the same title replaces the old report's facts, atomically. Bulk loads group
 many reports in one transaction (`Store.batch`), each report still all-or-nothing (a savepoint).
 
-Fact rows are compact: a table cell's quote and column path are NULL when they follow from its
-table and label ("表三 › label", label = row › col), warnings NULL when none; reads restore them.
+Fact rows are compact: the label (with its table, row and column paths and match tokens) and the
+heading path (with its tokens) are shared rows that facts point to, so the 表三 labels repeated in
+every report are stored and indexed once; a cell's quote is NULL when it is just "表三 › label",
+warnings NULL when none. The view fact_rows shows facts with every column spelled out.
 """
 from __future__ import annotations
 
@@ -24,14 +26,18 @@ from knowledge.errors import StoreError
 from knowledge.migrations import migrations
 from knowledge.model import SEP, Fact, ReportInfo
 
+LabelKey = tuple[str, str, str, str, str, str]
+"""(kind, table, label, row path, column path, label tokens): one shared labels row."""
+HeadingKey = tuple[str, str]
+"""(section path, section tokens): one shared headings row."""
 FactRow = tuple
-"""A facts row without report_id, in _FACT_INSERT order (built by fact_row, in worker processes)."""
+"""(fid, value, number, unit, LabelKey, HeadingKey, quote, approx, is_primary, warnings), see fact_row."""
 
-_FACT_INSERT = ("report_id, fid, value, number, unit, label, section, quote, kind, tbl, row, col, "
-                "approx, is_primary, warnings, label_tokens, section_tokens")
-_FACT_COLUMNS = "id, " + _FACT_INSERT
-_FID = 0
-"""Position of fid in a FactRow."""
+_FACT_INSERT = ("INSERT INTO facts (report_id, fid, value, number, unit, label_id, heading_id, quote, approx, "
+                "is_primary, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_FACT_COLUMNS = ("id, report_id, fid, value, number, unit, label, section, quote, kind, tbl, row, col, "
+                 "approx, is_primary, warnings, label_tokens, section_tokens")
+"""Columns of the fact_rows view, in _fact_from_row order."""
 
 
 def fact_id(sha256: str, ordinal: int, attempt: int = 0) -> str:
@@ -47,19 +53,12 @@ def _table_quote(table: str, label: str) -> str:
     return SEP.join((table, label))
 
 
-def _table_col(label: str, row: str) -> str:
-    return label[len(row) + len(SEP):] if row else label
-
-
-def fact_row(f: Fact, fid: str, label_tokens: str, section: str, section_tokens: str) -> FactRow:
-    """The stored form of one fact (section and tokens already joined, so callers can share them)."""
-    row, col, quote = SEP.join(f.row), SEP.join(f.col), f.quote
-    if f.kind == "table":
-        quote = None if quote == _table_quote(f.table, f.label) else quote
-        col = None if col and col == _table_col(f.label, row) else col
+def fact_row(f: Fact, fid: str, label_tokens: str, heading: HeadingKey) -> FactRow:
+    """The stored form of one fact (built in worker processes; `heading` may be shared)."""
+    quote = None if f.kind == "table" and f.quote == _table_quote(f.table, f.label) else f.quote
     warnings = json.dumps(list(f.warnings), ensure_ascii=False) if f.warnings else None
-    return (fid, f.value, f.number, f.unit, f.label, section, quote, f.kind, f.table, row, col,
-            int(f.approx), int(f.primary), warnings, label_tokens, section_tokens)
+    label = (f.kind, f.table, f.label, SEP.join(f.row), SEP.join(f.col), label_tokens)
+    return (fid, f.value, f.number, f.unit, label, heading, quote, int(f.approx), int(f.primary), warnings)
 
 
 @dataclass(frozen=True)
@@ -100,9 +99,8 @@ def _split(path: str | None) -> tuple[str, ...]:
 def _fact_from_row(row: sqlite3.Row | tuple) -> StoredFact:
     (_id, report_id, fid, value, number, unit, label, section, quote, kind, tbl, r, c, approx,
      primary, warnings, ltok, stok) = row
-    if kind == "table":
-        quote = _table_quote(tbl, label) if quote is None else quote
-        c = _table_col(label, r) if c is None else c
+    if quote is None and kind == "table":
+        quote = _table_quote(tbl, label)
     fact = Fact(value=value, unit=unit or "", label=label, section=_split(section), quote=quote or "",
                 kind=kind, number=number, table=tbl or "", row=_split(r), col=_split(c),
                 approx=bool(approx), primary=bool(primary),
@@ -121,13 +119,15 @@ class Store:
             if str(path) != ":memory:":
                 self.db.enable_wal()
                 self.db.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; no fsync per report
-            self.db.execute("PRAGMA cache_size=-32768")  # 32 MB: the fid index outgrows the default
+            self.db.execute("PRAGMA cache_size=-32768")  # 32 MB (default 2 MB): indexes stay cached
             self.db.execute("PRAGMA temp_store=MEMORY")
             migrations.apply(self.db)
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"无法打开数据库 {path}：{exc}") from exc
         self.path = str(path)
         self._fact_cache: dict[int, list[StoredFact]] = {}
+        self._ids: tuple[dict[LabelKey, int], dict[HeadingKey, int]] | None = None
+        """Ids of the shared labels and headings rows, loaded on the first write."""
         self.cache: dict[str, object] = {}
         """Derived data (report list, agency aliases) for the layers above; cleared on every load."""
 
@@ -141,8 +141,12 @@ class Store:
 
         Each report still goes in or not at all (a savepoint); an exception rolls back the batch.
         """
-        with self.db.atomic():
-            yield
+        try:
+            with self.db.atomic():
+                yield
+        except BaseException:
+            self._ids = None  # rows these ids named may have been rolled back
+            raise
 
     # -- reports -----------------------------------------------------------------------------
     def reports(self) -> list[ReportInfo]:
@@ -164,58 +168,78 @@ class Store:
             return "unchanged"
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         conn = self.db.conn
-        with self.db.atomic():
-            old = [r[0] for r in conn.execute(
-                "SELECT id FROM reports WHERE title = ? UNION SELECT id FROM reports WHERE source = ?",
-                [new.title, new.source])]
-            for rid in old:
-                self._delete_report(rid)
-            rid = conn.execute(
-                "INSERT INTO reports (sha256, source, title, agency, year, loaded_at, n_facts, n_warnings) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [new.sha256, new.source, new.title, new.agency, new.year, now, len(new.rows), new.n_warnings],
-            ).lastrowid
-            conn.executemany("INSERT INTO sections (report_id, ordinal, path, level) VALUES (?, ?, ?, ?)",
-                             [(rid, i, SEP.join(p), len(p)) for i, p in enumerate(new.sections)])
-            self._insert_facts(rid, new)
-            conn.execute("INSERT INTO facts_fts(rowid, label_tokens) "
-                         "SELECT id, label_tokens FROM facts WHERE report_id = ?", [rid])
-        self._fact_cache.clear()
-        self.cache.clear()
+        try:
+            with self.db.atomic():
+                old = [r[0] for r in conn.execute(
+                    "SELECT id FROM reports WHERE title = ? UNION SELECT id FROM reports WHERE source = ?",
+                    [new.title, new.source])]
+                for rid in old:
+                    for table in ("facts", "sections"):
+                        conn.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
+                    conn.execute("DELETE FROM reports WHERE id = ?", [rid])
+                rid = conn.execute(
+                    "INSERT INTO reports (sha256, source, title, agency, year, loaded_at, n_facts, n_warnings) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [new.sha256, new.source, new.title, new.agency, new.year, now, len(new.rows),
+                     new.n_warnings]).lastrowid
+                conn.executemany("INSERT INTO sections (report_id, ordinal, path, level) VALUES (?, ?, ?, ?)",
+                                 [(rid, i, SEP.join(p), len(p)) for i, p in enumerate(new.sections)])
+                self._insert_facts(rid, new)
+        except BaseException:
+            self._ids = None
+            raise
+        finally:
+            self._fact_cache.clear()
+            self.cache.clear()
         return "replaced" if old else "loaded"
 
     def _insert_facts(self, rid: int, new: NewReport) -> None:
         """Insert the fact rows; ids already taken (40-bit ids do collide, rarely) get alternatives."""
-        sql = f"INSERT INTO facts ({_FACT_INSERT}) VALUES ({', '.join('?' * 17)})"
-        with self.db.atomic():
-            try:
-                self.db.conn.executemany(sql, [(rid, *r) for r in new.rows])
-                return
-            except sqlite3.IntegrityError:
-                self.db.conn.execute("DELETE FROM facts WHERE report_id = ?", [rid])
-        self.db.conn.executemany(sql, [(rid, *r) for r in self._unique_fids(new)])
+        if self._ids is None:
+            self._ids = ({tuple(r[1:]): r[0] for r in self.db.conn.execute(
+                "SELECT id, kind, tbl, label, row, col, tokens FROM labels")},
+                {tuple(r[1:]): r[0] for r in self.db.conn.execute("SELECT id, path, tokens FROM headings")})
+        labels, headings = self._ids
+        rows = [(rid, fid, value, number, unit, labels.get(lk) or self._new_label(lk),
+                 headings.get(hk) or self._new_heading(hk), *rest)
+                for fid, value, number, unit, lk, hk, *rest in new.rows]
+        try:
+            self.db.conn.executemany(_FACT_INSERT, rows)
+        except sqlite3.IntegrityError:
+            self.db.conn.execute("DELETE FROM facts WHERE report_id = ?", [rid])
+            self.db.conn.executemany(_FACT_INSERT, self._unique_fids(new.sha256, rows))
 
-    def _unique_fids(self, new: NewReport) -> list[FactRow]:
+    def _new_label(self, key: LabelKey) -> int:
+        cur = self.db.conn.execute("INSERT OR IGNORE INTO labels (kind, tbl, label, row, col, tokens) "
+                                   "VALUES (?, ?, ?, ?, ?, ?)", key)
+        if cur.rowcount == 1:
+            lid = cur.lastrowid
+            self.db.conn.execute("INSERT INTO labels_fts (rowid, tokens) VALUES (?, ?)", [lid, key[-1]])
+        else:  # written by another connection since our ids were read
+            lid = self.db.conn.execute("SELECT id FROM labels WHERE (kind, tbl, label, row, col, tokens) = "
+                                       "(?, ?, ?, ?, ?, ?)", key).fetchone()[0]
+        self._ids[0][key] = lid  # type: ignore[index]
+        return lid
+
+    def _new_heading(self, key: HeadingKey) -> int:
+        self.db.conn.execute("INSERT OR IGNORE INTO headings (path, tokens) VALUES (?, ?)", key)
+        hid = self.db.conn.execute("SELECT id FROM headings WHERE path = ? AND tokens = ?", key).fetchone()[0]
+        self._ids[1][key] = hid  # type: ignore[index]
+        return hid
+
+    def _unique_fids(self, sha256: str, rows: list[tuple]) -> list[tuple]:
+        """`rows` with each fid already in the database (or repeated) replaced by an alternative."""
         taken = {r[0] for r in self.db.conn.execute(
-            "SELECT fid FROM facts WHERE fid IN (SELECT value FROM json_each(?))",
-            [json.dumps([r[_FID] for r in new.rows])])}
+            "SELECT fid FROM facts WHERE fid IN (SELECT value FROM json_each(?))", [json.dumps([r[1] for r in rows])])}
         out = []
-        for i, r in enumerate(new.rows):
-            fid, attempt = r[_FID], 0
+        for i, (rid, fid, *rest) in enumerate(rows):
+            attempt = 0
             while fid in taken:
                 attempt += 1
-                fid = fact_id(new.sha256, i, attempt)
+                fid = fact_id(sha256, i, attempt)
             taken.add(fid)
-            out.append((fid, *r[_FID + 1:]))
+            out.append((rid, fid, *rest))
         return out
-
-    def _delete_report(self, rid: int) -> None:
-        self.db.execute(
-            "INSERT INTO facts_fts(facts_fts, rowid, label_tokens) "
-            "SELECT 'delete', id, label_tokens FROM facts WHERE report_id = ?", [rid])
-        for table in ("facts", "sections"):
-            self.db.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
-        self.db.execute("DELETE FROM reports WHERE id = ?", [rid])
 
     def sections(self, report_id: int) -> list[tuple[str, ...]]:
         """The outline of one report, in reading order."""
@@ -230,14 +254,15 @@ class Store:
             if rid not in self._fact_cache:
                 if len(self._fact_cache) > 256:
                     self._fact_cache.clear()
-                cur = self.db.execute(f"SELECT {_FACT_COLUMNS} FROM facts WHERE report_id = ? ORDER BY id", [rid])
+                cur = self.db.execute(f"SELECT {_FACT_COLUMNS} FROM fact_rows WHERE report_id = ? ORDER BY id",
+                                      [rid])
                 self._fact_cache[rid] = [_fact_from_row(r) for r in cur.fetchall()]
             out.extend(self._fact_cache[rid])
         return out
 
     def fact_by_fid(self, fid: str) -> StoredFact | None:
         """One fact by its short id."""
-        cur = self.db.execute(f"SELECT {_FACT_COLUMNS} FROM facts WHERE fid = ?", [fid])
+        cur = self.db.execute(f"SELECT {_FACT_COLUMNS} FROM fact_rows WHERE fid = ?", [fid])
         row = cur.fetchone()
         return _fact_from_row(row) if row else None
 
@@ -248,11 +273,11 @@ class Store:
         if not terms:
             return []
         match = " OR ".join(f'"{t}"' for t in terms)
-        sql = ("SELECT f.report_id, count(*) AS n FROM facts_fts JOIN facts f ON f.id = facts_fts.rowid "
-               "WHERE facts_fts MATCH ?")
+        sql = ("SELECT f.report_id, count(*) AS n FROM labels_fts JOIN facts f ON f.label_id = labels_fts.rowid "
+               "WHERE labels_fts MATCH ?")
         params: list = [match]
         if report_ids is not None:
             sql += f" AND f.report_id IN ({','.join('?' * len(report_ids))})"
             params += list(report_ids)
-        sql += " GROUP BY f.report_id ORDER BY n DESC LIMIT ?"
+        sql += " GROUP BY f.report_id ORDER BY n DESC, f.report_id LIMIT ?"
         return [r[0] for r in self.db.execute(sql, params + [limit]).fetchall()]

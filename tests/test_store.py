@@ -1,12 +1,18 @@
 """The SQLite store: idempotent, transactional loading; a changed file replaces its facts."""
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
-from knowledge import Store, bundled_corpus, load_paths
+import pytest
+from sqlite_utils import Database
+
+from knowledge import SEP, Store, bundled_corpus, load_paths
 from knowledge.facts import document_facts
 from knowledge.loading import prepare, rebuild
+from knowledge.migrations import migrations
+from knowledge.tokenize import canonical_tokens
 from loaders import read_document
 
 SEED = "000_ec6fb3118189600a.txt"
@@ -36,10 +42,9 @@ def test_changed_file_replaces_old_facts(tmp_path: Path) -> None:
     result = load_paths(store, [report])
     assert result.loaded == [str(report)]
     assert len(store.reports()) == 1
-    values = {r[0] for r in store.db.execute("SELECT value FROM facts WHERE label LIKE '%受理信息公开申请%'")}
+    values = {r[0] for r in store.db.execute("SELECT value FROM fact_rows WHERE label LIKE '%受理信息公开申请%'")}
     assert "23" in values and "20" not in values
-    fts = store.db.execute("SELECT count(*) FROM facts_fts").fetchone()[0]
-    assert fts == _facts(store), "the token index follows the replaced facts"
+    assert store.reports_matching(canonical_tokens("受理信息公开申请")) == [store.reports()[0].id], "the token index follows the new facts"
 
 
 def test_failed_file_is_reported_and_others_load(tmp_path: Path) -> None:
@@ -77,7 +82,7 @@ def test_compact_rows_read_back_as_written(tmp_path: Path) -> None:
     store.put_report(prepare(data, SEED, "x"))
     stored = store.facts_of([r.id for r in store.reports()])
     assert [s.fact for s in stored] == document_facts(read_document(data, SEED))
-    derived = store.db.execute("SELECT count(*) FROM facts WHERE kind = 'table' AND quote IS NULL").fetchone()[0]
+    derived = store.db.execute("SELECT count(*) FROM fact_rows WHERE kind = 'table' AND quote IS NULL").fetchone()[0]
     assert derived > 0, "a table cell's usual quote is derived on reading, not stored"
 
 
@@ -93,3 +98,35 @@ def test_taken_fact_ids_get_alternatives(tmp_path: Path) -> None:
     fids = [r[0] for r in store.db.execute("SELECT fid FROM facts")]
     assert len(fids) == len(set(fids)) == 2 * len(first.rows)
     assert store.report(store.fact_by_fid(taken).report_id).source == "a"
+
+
+def test_migration_keeps_facts_of_an_old_database(tmp_path: Path) -> None:
+    data = (bundled_corpus() / SEED).read_bytes()
+    facts = document_facts(read_document(data, SEED))
+    db = Database(tmp_path / "old.db")
+    migrations.apply(db, stop_before="m003_reports_source_index")
+    rid = db["reports"].insert({"sha256": "x", "source": "s", "title": "t", "agency": "a", "year": 2024,
+                                "n_facts": len(facts), "n_warnings": 0}).last_pk
+    rows = [{"report_id": rid, "fid": f"f{i}", "value": f.value, "number": f.number, "unit": f.unit,
+             "label": f.label, "section": SEP.join(f.section), "quote": f.quote, "kind": f.kind, "tbl": f.table,
+             "row": SEP.join(f.row), "col": SEP.join(f.col), "approx": int(f.approx), "is_primary": int(f.primary),
+             "warnings": json.dumps(list(f.warnings), ensure_ascii=False), "label_tokens": " ".join(canonical_tokens(f.label)),
+             "section_tokens": " ".join(canonical_tokens(" ".join(f.section)))} for i, f in enumerate(facts)]
+    db["facts"].insert_all(rows)
+    db.execute("INSERT INTO facts_fts (facts_fts) VALUES ('rebuild')")
+    db.close()
+    store = Store(tmp_path / "old.db")
+    assert [s.fact for s in store.facts_of([rid])] == facts
+    assert store.fact_by_fid("f3").fact == facts[3]
+    assert store.reports_matching(canonical_tokens(facts[0].label)) == [rid]
+
+
+def test_rolled_back_batch_leaves_no_stale_label_ids(tmp_path: Path) -> None:
+    data = (bundled_corpus() / SEED).read_bytes()
+    store = Store(tmp_path / "a.db")
+    with pytest.raises(RuntimeError), store.batch():
+        store.put_report(prepare(data, SEED, "a"))
+        raise RuntimeError("disk full")
+    assert not store.reports() and not store.db.execute("SELECT count(*) FROM labels").fetchone()[0]
+    assert store.put_report(prepare(data, SEED, "a")) == "loaded"
+    assert [s.fact for s in store.facts_of([store.reports()[0].id])] == document_facts(read_document(data, SEED))
