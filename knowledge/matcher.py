@@ -26,7 +26,7 @@ _CUMULATIVE = re.compile(r"累计|历年|总数量|截至")
 _YEARS = re.compile(r"(?:19|20)\d{2}")
 _OTHER_NUMBER = re.compile(r"\d+(?:\.\d+)?(?!\d|\s*年)")
 
-_QUALIFIERS = (COLUMN_HINTS - {"总计"}) | {"维持", "纠正", "尚未审结", "直接起诉", "复议后起诉"}
+_QUALIFIERS = (COLUMN_HINTS - {"总计"}) | {"维持", "纠正", "尚未审结", "直接起诉", "复议后起诉", "历年", "累计"}
 """Words that pick one cell among siblings; a fact that lacks one the question names is worse."""
 
 MIN_SCORE = 0.42

@@ -25,6 +25,11 @@ _RANK1 = re.compile(
     rf"|(?<![{CN_NUM}])[{CN_NUM}]{{1,2}}、\s*(?=(?:{_STANDARD}))"
 )
 _RANK2 = re.compile(rf"(?:(?<=[\s。！？；：])|^)[（(][{CN_NUM}]{{1,2}}[）)]")
+_TABLE_ROW = re.compile(
+    r"[一二三四]、\s*(?:本年新收|上年结转|本年度办理结果|结转下年度)"
+    r"|[（(][一二三四五六七][）)]\s*(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计)"
+)
+"""表三 row labels of a flattened table: never headings, even after a space."""
 _KEYWORD = re.compile(r"情况(?:统计表)?|方面|事项|概述|措施")
 _WINDOW = 30
 _STOP = re.compile(r"[。：:]")
@@ -60,7 +65,7 @@ def _split(text: str, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
         if m.start() < pos:
             continue
         end = _title_end(text, m.end())
-        if end is None:
+        if end is None or _TABLE_ROW.match(text, m.start()):
             continue
         out.append(("text", text[pos:m.start()]))
         out.append(("heading", text[m.start():end]))

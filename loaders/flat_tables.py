@@ -40,24 +40,27 @@ def _runs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _glued(text: str, spans: list[tuple[int, int]]) -> int:
-    """How many digit runs are followed directly by a word that is not a unit (or end the text)."""
-    count = 0
-    for _, end in spans:
+def _glued_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Digit runs followed directly by a word that is not a unit (or ending the text); a run after
+    a colon is a value on its own (「邮编：350400」「电话：0591-…」), not a table cell."""
+    out = []
+    for start, end in spans:
+        if text[:start].rstrip().endswith(("：", ":")):
+            continue
         nxt = text[end:].lstrip()[:1]
         if not nxt or ("\u4e00" <= nxt <= "\u9fff" and nxt not in _UNIT_CHARS):
-            count += 1
-    return count
+            out.append((start, end))
+    return out
 
 
 def looks_flattened(text: str) -> bool:
     """A table flattened into text: no sentence end, and several digit runs glued to the next
-    words — or one long run of cells (表四's single data row, "000000000000000")."""
+    words — or one long glued run of cells (表四's single data row, "000000000000000")."""
     if "。" in text:
         return False
-    spans = _runs(text)
-    longest = max((len(re.sub(r"\D", "", text[s:e])) for s, e in spans), default=0)
-    return _glued(text, spans) >= MIN_GLUED or (longest >= LONG_RUN and bool(spans))
+    glued = _glued_spans(text, _runs(text))
+    longest = max((len(re.sub(r"\D", "", text[s:e])) for s, e in glued), default=0)
+    return len(glued) >= MIN_GLUED or longest >= LONG_RUN
 
 
 def _item_split(digits: str, following: str, expected: int | None) -> tuple[str, str]:
@@ -104,14 +107,30 @@ def flat_rows(text: str) -> list[Row]:
 
 def _table_start(text: str, spans: list[tuple[int, int]]) -> int:
     """Where the table begins: after the last sentence end before the first glued run."""
-    first = next((e for _, e in spans
-                  if "\u4e00" <= text[e:e + 1] <= "\u9fff" and text[e] not in _UNIT_CHARS), 0)
+    glued = _glued_spans(text, spans)
+    first = glued[0][1] if glued else 0
     cut = max(text.rfind(mark, 0, first) for mark in "。；")
     return cut + 1 if cut >= 0 else 0
 
 
+_CAPTION = re.compile(r"(?:附件\s*\d*\s*[:：]?\s*)?([\u4e00-\u9fff（）()\d]{2,40}?统计表)")
+_DATE = re.compile(r"^[〇○零一二三四五六七八九十\d]{2,4}年[^年]{1,3}?月[^月]{1,4}?日")
+
+
+def _caption(body: str, section: tuple[str, ...]) -> str:
+    """A statistics table's own caption (「平潭综合实验区政府信息公开情况统计表」) when the table
+    sits under a heading that does not name it (an appendix after the last section)."""
+    head = body[: body.find("指标名称")] if "指标名称" in body else body[:80]
+    m = _CAPTION.search(head)
+    if not m or any("统计表" in title for title in section):
+        return ""
+    return _DATE.sub("", m.group(1))
+
+
 def split_flat_tables(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Table]]:
-    """Take flattened tables out of the paragraphs: (the prose left, the tables found)."""
+    """Take flattened tables out of the paragraphs: (the prose left, the tables found). A
+    statistics table with its own caption under an unrelated heading gets the caption as its
+    section path (the caller adds that section)."""
     prose: list[Paragraph] = []
     tables: list[Table] = []
     for para in paragraphs:
@@ -123,5 +142,6 @@ def split_flat_tables(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], lis
             continue
         if start:
             prose.append(Paragraph(para.text[:start].strip(), para.section))
-        tables.append(Table(tuple(flat_rows(body)), para.section, "flat"))
+        caption = _caption(body, para.section)
+        tables.append(Table(tuple(flat_rows(body)), (caption,) if caption else para.section, "flat"))
     return prose, tables

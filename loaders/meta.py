@@ -22,7 +22,7 @@ def _spaced(*words: str) -> str:
 
 
 REPORT_PHRASE = (
-    _spaced("政府信息公开", "政务公开") + r"\s*" + _spaced("工作") + "?" + r"\s*"
+    _spaced("政府信息公开", "政务公开", "信息公开") + r"\s*" + _spaced("工作") + "?" + r"\s*"
     + _spaced("年度报告", "年报", "工作报告")
 )
 _TITLE_LINE = re.compile(rf"^(.{{0,60}}?{REPORT_PHRASE})(?:\s+(.*))?$")

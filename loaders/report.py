@@ -84,13 +84,15 @@ def parse_report(text: str, source: str, markdown: bool) -> Document:
     prose, flat = split_flat_tables(body.paragraphs)
     if flat:
         warnings.append(f"{len(flat)} flattened table(s) read from text (digits glued together)")
+    known = {s.path for s in body.sections}
+    extra = [Section(t.section[0], t.section, 1) for t in flat if t.section and t.section not in known]
     if not body.sections and not body.tables:
         warnings.append("no numbered headings and no tables found")
     return Document(
         title=title,
         agency=agency,
         year=year,
-        sections=tuple(sections + body.sections),
+        sections=tuple(sections + body.sections + extra),
         paragraphs=tuple(paragraphs + prose),
         tables=tuple(body.tables) + tuple(flat),
         source=source,

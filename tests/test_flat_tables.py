@@ -123,3 +123,56 @@ def test_ambiguous_table3_row_gets_no_value_where_splits_tie() -> None:
     values = {f.col[-1]: f.value for f in result.facts}
     assert values == {"科研机构": "0", "其他": "1", "总计": "30"}
     assert any("自然人" in w and "未取值" in w for f in result.facts for w in f.warnings)
+
+
+def _doc(body: str):  # noqa: ANN202 - a loaders.Document
+    from loaders import read_document
+    header = "标题: 某某区2012年政府信息公开工作年度报告\n==================== 正文 ====================\n"
+    return read_document((header + body).encode(), "page.txt")
+
+
+def test_contact_details_are_not_a_table() -> None:
+    doc = _doc("本报告由区办公室编制。联系地址：某某大楼7楼邮 编：350400电 话：0591-23162606传 真：0591-23162143"
+               "电子邮箱：a＠163.com一、概述2012年，我区主动公开信息739条。二、主动公开情况 全年公开信息739条。")
+    assert doc.tables == ()
+
+
+def test_spaced_statistics_table_under_its_caption() -> None:
+    doc = _doc("一、概述 2012年我区主动公开信息739条。二、存在的主要问题及改进情况 加强培训，做好巡查。 二○一三年一月二十日 "
+               "某某区政府信息公开情况统计表 指标名称 计量单位 2012年度 历年累计 主动公开信息数 条 739 4359 "
+               "其中：1、网站公开 条 739 4359 2、政府公报公开 条 0 0 受理依申请公开信息总数 条 0 0 行政复议数 件 0 0")
+    assert [t.section for t in doc.tables] == [("某某区政府信息公开情况统计表",)]
+    assert ("某某区政府信息公开情况统计表",) in {s.path for s in doc.sections}
+    facts = document_facts(doc)
+    assert _cell(facts, "主动公开信息数", "历年累计").value == "4359"
+    assert _cell(facts, "网站公开", "2012年度").value == "739"
+    assert _cell(facts, "行政复议数", "2012年度").unit == "件"
+
+
+def test_sub_items_are_bounded_by_their_total() -> None:
+    # 4181509 under 425|1516 can only be 418|1509 (41|81509 and 4181|509 exceed the total)
+    doc = _doc("一、概述\n\n2011年主动公开信息425条。\n\n二、其他\n\n无。\n\n统计表 指标名称计量单位2011年度历年累计"
+               "主动公开信息数条4251516其中：1.网站公开条41815092.政府公报公开条77受理依申请公开信息总数条00")
+    facts = document_facts(doc)
+    assert (_cell(facts, "主动公开信息数", "2011年度").value, _cell(facts, "主动公开信息数", "历年累计").value) \
+        == ("425", "1516")
+    site = _cell(facts, "网站公开", "历年累计")
+    assert site.value == "1509" and not any("推断" in w for w in site.warnings)
+
+
+def test_table3_row_labels_after_spaces_are_not_headings() -> None:
+    doc = _doc("一、总体情况 全年收到申请74件。三、收到和处理政府信息公开申请情况 申请人情况 自然人 法人或其他组织 总计 商业企业 "
+               "科研机构 社会公益组织 法律服务机构 其他 一、本年新收政府信息公开申请数量 713000074二、上年结转政府信息公开申请数量 "
+               "1000001三、本年度办理结果 （一）予以公开 210000021（七）总计 723000075四、结转下年度继续办理 0000000 "
+               "四、政府信息公开行政复议、行政诉讼情况 无。")
+    tops = [s.title for s in doc.sections if s.level == 1]
+    assert tops == ["一、总体情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"]
+    facts = document_facts(doc)
+    assert _cell(facts, "一、本年新收政府信息公开申请数量", "总计").value == "74"
+    assert _cell(facts, "一、本年新收政府信息公开申请数量", "商业企业").value == "3"
+
+
+def test_title_without_the_word_government() -> None:
+    from loaders import read_document
+    doc = read_document("某某区地方税务局2013年信息公开年度报告\n\n一、概述\n\n全年公开信息12条。\n".encode(), "a.txt")
+    assert (doc.agency, doc.year) == ("某某区地方税务局", 2013)

@@ -75,10 +75,11 @@ Known = Mapping[str, tuple[str, ...]]
 """正文里出现过的数 → 说它的标签（「77」→「动态更新本年度制发的规范性文件」）。"""
 
 
-def split_by_priors(raw: str, heads: Sequence[str], known: Known,
-                    label: str = "") -> tuple[list[str], str]:
+def split_by_priors(raw: str, heads: Sequence[str], known: Known, label: str = "",
+                    bound: Sequence[str] = ()) -> tuple[list[str], str]:
     """没有勾稽规则的一行：(各格文本，分不出的为 ''；说明，唯一切法时为 '')。
 
+    `bound`：「其中」小项的上一级行的值，小项逐列不超过它（这是规则，不是推断）。
     推断只在至少一格得到正文印证（同一个数、说的是同一件事）时才做。"""
     n = len(heads)
     if n <= 1:
@@ -86,6 +87,9 @@ def split_by_priors(raw: str, heads: Sequence[str], known: Known,
     cands = glued_candidates(raw, n)
     if not cands or is_truncated(raw, n):
         return [""] * n, f"粘连数字「{raw}」无法切成 {n} 格，未取值"
+    cands = [c for c in cands if c.cost == cands[0].cost]  # printed spaces are cell boundaries
+    if bound and all(bound):
+        cands = [c for c in cands if all(float(v) <= float(b) for v, b in zip(c.values, bound))] or cands  # type: ignore[arg-type]
     if len(cands) == 1:
         return list(cands[0].values), ""  # type: ignore[arg-type]
     pool = [c for c in cands if _ordered_ok(heads, c.values)  # type: ignore[arg-type]
@@ -145,20 +149,23 @@ def _table2_rows(rows: Sequence[Row], known: Known) -> tuple[list[Row], list[Not
 
 def _stat_rows(rows: Sequence[Row], known: Known) -> tuple[list[Row], list[Note]]:
     """旧式统计表（指标名称/计量单位/本年度/累计）：表头、单位、「其中：」小项。"""
+    start = next((i for i, r in enumerate(rows) if "指标名称" in re.sub(r"\s+", "", r[0])), 0)
+    rows = rows[start:]
     first = re.sub(r"\s+", "", rows[0][0]) if rows else ""
-    found = list(_STAT_HEADER.finditer(first))
+    found = list(_STAT_HEADER.finditer(first[first.find("指标名称"):] if "指标名称" in first else first))
     if not found:
         return [tuple(r) for r in rows], []
+    first = first[first.find("指标名称"):] if "指标名称" in first else first
     heads = [m.group(0) for m in found]
     value_heads = [h for h in heads if h not in ("指标名称", "计量单位")]
     has_unit = "计量单位" in heads
     out: list[Row] = [("指标名称", "", "计量单位", *value_heads)]
     notes: list[Note] = []
-    parent, under = "", False
+    parent, under, parent_values = "", False, [""] * len(value_heads)
     for i, row in enumerate(rows):
         words = re.sub(r"\s+", "", row[0])
         if i == 0:
-            words = words[found[-1].end():]
+            words = first[found[-1].end():]
         if words.endswith("其中：") or words in ("其中", "其中："):
             under = True
             continue
@@ -168,10 +175,11 @@ def _stat_rows(rows: Sequence[Row], known: Known) -> tuple[list[Row], list[Note]
         item = re.match(r"^\d{1,2}[、.．]", words)
         unit = next((u for u in _STAT_UNITS if has_unit and words.endswith(u)), "")
         label = words[len(item.group(0)) if item else 0: len(words) - len(unit)]
+        child = bool(item and under and parent)
+        path = (parent, label) if child else (label, "")
+        values, note = split_by_priors(row[1], value_heads, known, label, parent_values if child else ())
         if not item:
-            parent, under = label, False
-        path = (parent, label) if item and under and parent else (label, "")
-        values, note = split_by_priors(row[1], value_heads, known, label)
+            parent, under, parent_values = label, False, values
         if note:
             notes.append((label, f"「{label}」行：{note}"))
         out.append((*path, unit, *values))

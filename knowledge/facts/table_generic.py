@@ -1,6 +1,8 @@
 """其他表格：首个非空行为表头，行标签 = 行首的非数字格，列 = 该位置的表头格；「计量单位」列给出每行的单位。"""
 from __future__ import annotations
 
+import re
+
 from loaders.model import Table
 
 from knowledge.facts.table_cells import cell_value, is_blank, prepare_rows
@@ -8,6 +10,8 @@ from knowledge.facts.table_grid import CellText, ParsedTable
 from knowledge.facts.table_labels import clean_label, label_unit
 
 _TOTALS = frozenset({"总计", "合计", "小计"})
+_THIS_YEAR = re.compile(r"(?:\d{4}|本)年度?")
+"""统计表的本年度列（「2016年度」）：只问行名时作答的列（历年累计要明说）。"""
 _UNIT_HEADS = frozenset({"计量单位", "单位"})
 """表头为这些词的列是每行的单位，不进行路径。"""
 
@@ -32,6 +36,6 @@ def parse_generic(table: Table) -> ParsedTable:
         for j, raw in vals:
             head = header[j] if j < len(header) else ""
             col = (clean_label(head),) if not is_blank(head) else (f"第{j + 1}列",)
-            primary = len(vals) == 1 or col[-1] in _TOTALS
+            primary = len(vals) == 1 or col[-1] in _TOTALS or bool(_THIS_YEAR.fullmatch(col[-1]))
             out.cells.append(CellText(path, col, raw, row_unit or label_unit(head), primary))
     return out
