@@ -123,6 +123,8 @@ def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question
         score += 0.08  # the figure the report states in words is preferred over a table cell
     score -= 0.12 * len((qset & _QUALIFIERS) - have)
     score -= 0.08 * len(head - have)
+    if "其他" in name and "其他" not in measure:
+        score -= 0.3  # 「其他应主动公开政府信息856条」 is the remainder, not the total asked for
     score += _unit_score(unit, fact.unit)
     if _CUMULATIVE.search(fact.label) and not _CUMULATIVE.search(measure):
         score -= 0.1

@@ -84,3 +84,17 @@ def test_no_agency_with_several_is_ambiguous(sample_store: Store) -> None:
 def test_single_shared_character_is_no_match(sample_store: Store) -> None:
     a = ask(sample_store, "2024年鲤城区罚多少", today=TODAY)
     assert a.status == "not_found" or a.best.fact.value == "644"
+
+
+def test_a_remainder_category_does_not_answer_for_the_whole(tmp_path) -> None:  # noqa: ANN001
+    from knowledge import load_paths
+
+    report = tmp_path / "r.txt"
+    report.write_text("某某区2019年政府信息公开工作年度报告\n\n一、总体情况\n\n今年，我区政府信息公开单位共公布政府信息2599条，(其中规划计划类"
+                      "信息28条，其他应主动公开政府信息856条)对于主动公开的政府信息，主要通过门户网站公开。\n", encoding="utf-8")
+    store = Store(tmp_path / "r.db")
+    assert not load_paths(store, [report]).failed
+    answer = ask(store, "2019年某某区主动公开政府信息多少条", today=TODAY)
+    assert answer.status == "answered" and answer.best is not None and answer.best.fact.value == "2599"
+    other = ask(store, "2019年某某区其他应主动公开政府信息多少条", today=TODAY)
+    assert other.best is not None and other.best.fact.value == "856"

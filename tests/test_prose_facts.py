@@ -55,6 +55,8 @@ def by_value(text: str, value: str) -> Fact:
         ("累计访问1,234人次", "1234", "人次", False),
         ("阅读量2万2千余人次", "2.2", "万人次", True),
         ("月通报7次", "7", "次", False),
+        ("推进3轮督促整改工作", "3", "轮", False),
+        ("开展互动活动42场次", "42", "场次", False),
     ],
 )
 def test_value_unit_approx(text: str, value: str, unit: str, approx: bool) -> None:
