@@ -18,6 +18,8 @@ _UNIT_TAIL = re.compile(r"(?<![文案事证物邮配软硬])(件|条|篇|份|期
 _MONEY = re.compile(r"金额|多少钱")
 _PERCENT = re.compile(r"百分之|百分比|比例|%|率")
 _ORG_WORDS = re.compile(r"人民政府办公室|人民政府|政府办公室|街道办事处|办事处|管委会|办公室")
+_LEFT_OVER_GOV = re.compile(r"(?:^|(?<=\s))政府(?!信息|网站|门户|公报|采购|集中)")
+"""「政府」 left where an agency's short name was cut out (崇川镇|政府行政复议…), not 政府信息."""
 _QUESTION_WORDS = re.compile(
     r"(请问|是多少|有多少|(?<!一)共有|多少|几|吗|呢|？|\?|是什么|哪些|怎么样|情况如何)")
 MAX_QUESTION_CHARS = 300
@@ -61,6 +63,7 @@ def parse(question: str, index: AgencyIndex, today: date | None = None) -> Query
     if unknown:
         measure = measure.replace(unknown, " ")
     measure = _ORG_WORDS.sub(" ", measure)
+    measure = _LEFT_OVER_GOV.sub(" ", measure)
     unit = question_unit(measure)
     measure = _UNIT_Q.sub(" ", measure)
     measure = _QUESTION_WORDS.sub(" ", measure)

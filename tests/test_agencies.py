@@ -49,3 +49,14 @@ def test_bare_place_name_before_the_year_is_unknown(question: str) -> None:
                                       "主动公开2024年多少条"])
 def test_known_places_and_words_before_the_year_are_not_unknown(question: str) -> None:
     assert AgencyIndex(SAMPLE_AGENCIES).unknown_place(question) == ""
+
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("2022年晋江市政府行政复议维持原决定的有几件", "行政复议维持原决定的有"),
+    ("鲤城区2024年政府信息公开申请多少件", "政府信息公开申请"),
+    ("鲤城区2024年政府网站发布信息多少条", "政府网站发布信息"),
+])
+def test_government_word_left_by_a_short_name_is_dropped(question: str, measure: str) -> None:
+    from knowledge.query import parse
+
+    assert parse(question, AgencyIndex(SAMPLE_AGENCIES)).reading.measure == measure
