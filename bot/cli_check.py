@@ -15,6 +15,8 @@ from knowledge.errors import ReportbotError
 from knowledge.facts.rules import RuleCheck
 from loaders import LoaderError
 
+_LOADER_NOTE = ("title taken", "text file read as", "dropped letterhead", "named ")
+"""Loader notes about how a file was read, shown with --all only."""
 _MARK = {"pass": "✓", "fail": "✗", "cannot": "?", "warn": "⚠"}
 _WORD = {"pass": "成立", "fail": "不成立", "cannot": "无法核对（缺格）", "warn": "不一致（仅提示）"}
 
@@ -40,6 +42,11 @@ def _render(result: ReportCheck, verbose: bool) -> list[str]:
              f"成立 {counts['pass']}，不成立 {counts['fail']}，无法核对 {counts['cannot']}"]
     if not result.checks:
         lines.append("  （没有表三、表四，无规则可核对）")
+    notes = [n for n in result.notes if verbose or not n.startswith(_LOADER_NOTE)]
+    for note in notes[: None if verbose else 5]:
+        lines.append(f"  ℹ {note}")
+    if len(notes) > 5 and not verbose:
+        lines.append(f"  ℹ …另有 {len(notes) - 5} 条说明（--all 显示全部）")
     for chk in result.checks + result.cross:
         if verbose or chk.status in ("fail", "warn"):
             lines.append(f"  {_MARK[chk.status]} {chk.name}：{_WORD[chk.status]}")
@@ -70,6 +77,7 @@ def check(target: str | None, db: Path | None, verbose: bool, as_json: bool) -> 
     for result in results:
         if as_json:
             payload = {"title": result.title, "agency": result.agency, "year": result.year,
+                       "notes": list(result.notes),
                        "checks": [asdict(c) for c in result.checks], "cross_year": [asdict(c) for c in result.cross]}
             click.echo(json.dumps(payload, ensure_ascii=False))
         else:

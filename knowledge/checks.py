@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge.facts import document_facts
+from knowledge.facts import extract
 from knowledge.facts.rules import Key, RuleCheck, check, rules_for
 from knowledge.facts.table_templates import TABLE3_COLS, TOP_CARRIED, TOP_NEXT
 from knowledge.model import Fact, ReportInfo
@@ -30,6 +30,8 @@ class ReportCheck:
     """该报告表三、表四的全部规则（pass / fail / cannot）。"""
     cross: list[RuleCheck] = field(default_factory=list)
     """与上一年报告的结转核对（pass / warn / cannot）。"""
+    notes: tuple[str, ...] = ()
+    """报告级的数据说明（对齐、粘连数字切分、读不出的行）。"""
 
     @property
     def failed(self) -> list[RuleCheck]:
@@ -82,7 +84,8 @@ def carried_over(previous: list[Fact], current: list[Fact], year: int | None) ->
 def check_file(path: str | Path) -> ReportCheck:
     """读入一个报告文件并核对（不写入数据库）。异常: LoaderError, OSError。"""
     doc = load_document(path)
-    return ReportCheck(doc.title, doc.agency, doc.year, table_checks(document_facts(doc)))
+    found = extract(doc)
+    return ReportCheck(doc.title, doc.agency, doc.year, table_checks(found.facts), notes=tuple(found.notes))
 
 
 def _matches(report: ReportInfo, target: str) -> bool:
@@ -105,7 +108,7 @@ def check_store(store: Store, target: str | None = None) -> list[ReportCheck]:
         facts[item.report_id].append(item.fact)
     out = []
     for r in sorted(chosen, key=lambda r: (r.agency, r.year or 0)):
-        result = ReportCheck(r.title, r.agency, r.year, table_checks(facts[r.id]))
+        result = ReportCheck(r.title, r.agency, r.year, table_checks(facts[r.id]), notes=r.notes)
         prev = by_agency[r.agency].get(r.year - 1) if r.year is not None else None
         if prev is not None:
             result.cross = carried_over(facts[prev.id], facts[r.id], r.year)

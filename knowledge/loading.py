@@ -16,7 +16,7 @@ from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 
-from knowledge.facts import document_facts
+from knowledge.facts import EXTRACTOR_VERSION, extract
 from knowledge.model import SEP, Fact
 from knowledge.store import NewReport, Store, fact_id, fact_row
 from knowledge.tokenize import canonical_tokens
@@ -78,10 +78,12 @@ def prepare(data: bytes, name: str, source: str) -> NewReport:
     """Parse one file's bytes into a report ready to store (raises LoaderError)."""
     sha = hashlib.sha256(data).hexdigest()
     doc = read_document(data, name)
-    facts = document_facts(doc)
+    found = extract(doc)
+    facts = found.facts
     return NewReport(sha256=sha, source=source, title=doc.title, agency=doc.agency or doc.title,
                      year=doc.year, sections=[s.path for s in doc.sections], rows=_rows(sha, facts),
-                     n_warnings=sum(1 for f in facts if f.warnings))
+                     n_warnings=sum(1 for f in facts if f.warnings), notes=found.notes,
+                     extractor=EXTRACTOR_VERSION)
 
 
 def _read(path: Path) -> bytes:
@@ -103,7 +105,7 @@ def _prepare_safe(job: tuple[bytes, str, str]) -> NewReport | str:
 def load_file(store: Store, path: Path) -> str:
     """Load one file; returns the outcome, raises LoaderError or OSError with the reason."""
     data = _read(path)
-    if store.has_sha(hashlib.sha256(data).hexdigest()):
+    if store.has_sha(hashlib.sha256(data).hexdigest(), EXTRACTOR_VERSION):
         return "unchanged"
     return store.put_report(prepare(data, path.name, str(path.resolve())))
 
@@ -117,7 +119,7 @@ def _jobs(store: Store, files: list[Path], result: LoadResult, on_progress: Prog
             result.failed.append((str(path), str(exc) or type(exc).__name__))
             outcome = "failed"
         else:
-            if not store.has_sha(hashlib.sha256(data).hexdigest()):
+            if not store.has_sha(hashlib.sha256(data).hexdigest(), EXTRACTOR_VERSION):
                 yield path, data
                 continue
             result.unchanged.append(str(path))

@@ -99,3 +99,10 @@ def m004_shared_labels_and_headings(db: Database) -> None:
         h.path AS section, f.quote, l.kind, l.tbl, l.row, l.col, f.approx, f.is_primary, f.warnings,
         l.tokens AS label_tokens, h.tokens AS section_tokens
         FROM facts f JOIN labels l ON l.id = f.label_id JOIN headings h ON h.id = f.heading_id""")
+
+
+@migrations()
+def m005_report_notes_and_extractor(db: Database) -> None:
+    """Report-level data notes (JSON list) and the extractor version each report was read with."""
+    db.execute("ALTER TABLE reports ADD COLUMN notes TEXT")
+    db.execute("ALTER TABLE reports ADD COLUMN extractor TEXT")

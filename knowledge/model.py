@@ -50,6 +50,8 @@ class ReportInfo:
     source: str
     facts: int
     warnings: int
+    notes: tuple[str, ...] = ()
+    """Report-level findings about its data (see knowledge.facts.Extraction.notes)."""
 
 
 @dataclass(frozen=True)

@@ -85,11 +85,16 @@ class NewReport:
     rows: Sequence[FactRow]
     n_warnings: int = 0
     """How many facts carry a warning."""
+    notes: Sequence[str] = ()
+    """Report-level data notes."""
+    extractor: str = ""
+    """The extractor version that read it (knowledge.facts.EXTRACTOR_VERSION)."""
 
 
 def _report_info(row: dict) -> ReportInfo:
     return ReportInfo(id=row["id"], title=row["title"], agency=row["agency"] or "", year=row["year"],
-                      source=row["source"] or "", facts=row["n_facts"] or 0, warnings=row["n_warnings"] or 0)
+                      source=row["source"] or "", facts=row["n_facts"] or 0, warnings=row["n_warnings"] or 0,
+                      notes=tuple(json.loads(row["notes"])) if row.get("notes") else ())
 
 
 def _split(path: str | None) -> tuple[str, ...]:
@@ -158,30 +163,33 @@ class Store:
         """One report by id."""
         return _report_info(self.db["reports"].get(report_id))
 
-    def has_sha(self, sha256: str) -> bool:
-        """Whether a report with exactly this content is loaded."""
-        return self.db.execute("SELECT 1 FROM reports WHERE sha256 = ?", [sha256]).fetchone() is not None
+    def has_sha(self, sha256: str, extractor: str | None = None) -> bool:
+        """Whether a report with exactly this content is loaded (and, given `extractor`, was read
+        by that extractor version — else it is due to be read again)."""
+        row = self.db.execute("SELECT extractor FROM reports WHERE sha256 = ?", [sha256]).fetchone()
+        return row is not None and (extractor is None or row[0] == extractor)
 
     def put_report(self, new: NewReport) -> str:
         """Insert or replace one report atomically; returns 'unchanged', 'replaced' or 'loaded'."""
-        if self.has_sha(new.sha256):
+        if self.has_sha(new.sha256, new.extractor or None):
             return "unchanged"
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         conn = self.db.conn
         try:
             with self.db.atomic():
                 old = [r[0] for r in conn.execute(
-                    "SELECT id FROM reports WHERE title = ? UNION SELECT id FROM reports WHERE source = ?",
-                    [new.title, new.source])]
+                    "SELECT id FROM reports WHERE title = ? UNION SELECT id FROM reports WHERE source = ? "
+                    "UNION SELECT id FROM reports WHERE sha256 = ?", [new.title, new.source, new.sha256])]
                 for rid in old:
                     for table in ("facts", "sections"):
                         conn.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
                     conn.execute("DELETE FROM reports WHERE id = ?", [rid])
                 rid = conn.execute(
-                    "INSERT INTO reports (sha256, source, title, agency, year, loaded_at, n_facts, n_warnings) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO reports (sha256, source, title, agency, year, loaded_at, n_facts, n_warnings, "
+                    "notes, extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [new.sha256, new.source, new.title, new.agency, new.year, now, len(new.rows),
-                     new.n_warnings]).lastrowid
+                     new.n_warnings, json.dumps(list(new.notes), ensure_ascii=False) if new.notes else None,
+                     new.extractor or None]).lastrowid
                 conn.executemany("INSERT INTO sections (report_id, ordinal, path, level) VALUES (?, ?, ?, ?)",
                                  [(rid, i, SEP.join(p), len(p)) for i, p in enumerate(new.sections)])
                 self._insert_facts(rid, new)

@@ -85,3 +85,16 @@ def test_cross_year_carried_over_is_a_warning() -> None:
     assert status["跨年 商业企业列"] == "warn" and status["跨年 总计列"] == "warn"
     assert any("上年结转 3" in c.message for c in found if c.status == "warn")
     assert all(c.status == "cannot" for c in carried_over([], this[:1], 2024))
+
+
+def test_report_notes_name_digits_that_could_not_be_split(tmp_path: Path) -> None:
+    from tests.conftest import shared_path
+
+    db = tmp_path / "real.db"
+    subprocess.run([*reportbot_cmd(), "load", "--db", str(db), str(shared_path("real", "reports"))],
+                   capture_output=True, text=True, timeout=300, check=True)
+    shown = run("--db", str(db), "平潭", "--json")
+    reports = {json.loads(line)["year"]: json.loads(line) for line in shown.stdout.splitlines()}
+    assert any("693665" in n and "未取值" in n for n in reports[2021]["notes"])
+    assert any("77132470" in n and "推断" in n for n in reports[2023]["notes"])
+    assert shown.returncode == 1  # the 2020 表三 prints 21 beside results that add up to 27

@@ -130,3 +130,21 @@ def test_rolled_back_batch_leaves_no_stale_label_ids(tmp_path: Path) -> None:
     assert not store.reports() and not store.db.execute("SELECT count(*) FROM labels").fetchone()[0]
     assert store.put_report(prepare(data, SEED, "a")) == "loaded"
     assert [s.fact for s in store.facts_of([store.reports()[0].id])] == document_facts(read_document(data, SEED))
+
+
+def test_report_notes_are_kept_and_an_older_extractor_is_read_again(tmp_path: Path) -> None:
+    from tests.conftest import shared_path
+
+    load = load_paths
+    report = shared_path("real", "reports", "pingtan_2021.txt")
+    store = Store(tmp_path / "notes.db")
+    assert load(store, [report]).loaded
+    info = store.reports()[0]
+    # the 表二 row whose glued digits have several splits gets no fact, but the report says so
+    assert any("693665" in note and "未取值" in note for note in info.notes)
+    assert load(store, [report]).unchanged
+    store.db.execute("UPDATE reports SET extractor = '0'")
+    store.db.conn.commit()
+    again = load(store, [report])
+    assert again.loaded and not again.unchanged, again
+    assert len(store.reports()) == 1 and load(store, [report]).unchanged
