@@ -45,12 +45,18 @@ def bundled_corpus() -> Path:
     return Path(str(resources.files("knowledge") / "corpus"))
 
 
+REPORT_LIKE = frozenset({".doc", ".wps", ".ofd"})
+"""Report formats without a reader: picked up from folders too, so each is named as unsupported
+(「另存为 .docx」) instead of silently skipped."""
+
+
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to load: named files as given, folders searched for supported report files."""
+    """Files to load: named files as given, folders searched for report files."""
+    wanted = set(SUPPORTED_SUFFIXES) | REPORT_LIKE
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in wanted
                           and not f.name.startswith("."))
         else:
             out.append(p)

@@ -23,13 +23,17 @@ def test_folder_of_mixed_files(tmp_path: Path) -> None:
     (folder / "locked.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048)
     (folder / "notice.html").write_bytes(write_html(["关于开展政务公开检查的通知", "各单位：请于月底前自查。"]))
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "old-format.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048)
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)  # not a report: skipped
     db = tmp_path / "mixed.db"
     load = subprocess.run([*reportbot_cmd(), "load", "--db", str(db), str(folder)],
                           capture_output=True, text=True, timeout=300)
     assert load.returncode == 1
     failed = {line.split("失败：")[1].split(" — ")[0].rsplit("/", 1)[-1]: line
               for line in load.stderr.splitlines() if line.startswith("失败：")}
-    assert set(failed) == {"truncated.pdf", "empty.docx", "locked.docx", "notice.html", "binary.txt"}
+    assert set(failed) == {"truncated.pdf", "empty.docx", "locked.docx", "notice.html", "binary.txt",
+                           "old-format.doc"}
+    assert ".docx" in failed["old-format.doc"]
     assert "PDF" in failed["truncated.pdf"] and "Word" in failed["locked.docx"]
     assert "年度报告" in failed["notice.html"] and "空" in failed["empty.docx"]
     assert "已加载 2 个" in load.stdout
