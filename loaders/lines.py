@@ -20,8 +20,14 @@ _SPACE_RUN = re.compile(r"[ \t]+")
 _WORD = re.compile(r"[A-Za-z0-9]")
 
 
+_MARK_CHARS = frozenset("<[\\*_")
+"""Characters every mark strip_marks removes starts with."""
+
+
 def strip_marks(text: str) -> str:
     """Remove Markdown inline marks: **bold**, __bold__, links [t](u) → t, <url> → url, <br>."""
+    if not _MARK_CHARS.intersection(text):
+        return text  # most table cells: nothing to strip, skip the four substitutions
     text = _BR.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
