@@ -15,6 +15,9 @@ JINJIANG_2020 = "001_0ec7f487509b9c4f.txt"
 """晋江市人民政府2020年 (2019 template, Markdown tables)."""
 LICHENG_2024 = "003_5740ebcb6cddfa85.txt"
 """鲤城区2024年 (cover letter, 表三 with merged labels)."""
+SEEDS = (JINJIANG_2024, LICHENG_2024, JINJIANG_2020)
+"""The three samples every format test writes."""
+JINJIANG_2024_TITLE = "晋江市人民政府办公室2024年政府信息公开工作年度报告"
 
 
 def seed_document(name: str) -> Document:
@@ -27,4 +30,4 @@ def seed_blocks(name: str) -> list[Block]:
     return document_blocks(seed_document(name))
 
 
-__all__ = ["document_blocks", "merged_spans", "seed_blocks", "seed_document"]
+__all__ = ["SEEDS", "document_blocks", "merged_spans", "seed_blocks", "seed_document"]

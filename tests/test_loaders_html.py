@@ -20,19 +20,20 @@ from bot.writers.html import page_blocks, write_html
 from tests.report_blocks import (
     JINJIANG_2020,
     JINJIANG_2024,
+    JINJIANG_2024_TITLE,
     LICHENG_2024,
+    SEEDS,
     seed_blocks,
     seed_document,
 )
 
-SEEDS = (JINJIANG_2024, LICHENG_2024, JINJIANG_2020)
 VARIANTS = {
     "page": {},
     "gbk": {"encoding": "gbk"},
     "bare": {"whole_page": False},
     "layout": {"layout_table": True},
 }
-TITLE = "晋江市人民政府办公室2024年政府信息公开工作年度报告"
+TITLE = JINJIANG_2024_TITLE
 
 
 @lru_cache(maxsize=None)

@@ -23,9 +23,8 @@ from loaders.pdf import read_pdf
 from loaders.pdf_layout import is_page_number
 from bot.writers import pdf as pdf_writer
 from bot.writers.pdf import FONT, write_pdf
-from tests.report_blocks import JINJIANG_2020, JINJIANG_2024, LICHENG_2024, seed_blocks, seed_document
+from tests.report_blocks import JINJIANG_2020, JINJIANG_2024, LICHENG_2024, SEEDS, seed_blocks, seed_document
 
-SEEDS = [JINJIANG_2024, LICHENG_2024, JINJIANG_2020]
 SPLIT_HEIGHT = 600.0
 """A page height at which 表三 of every seed (and 表二 of the 晋江 ones) runs over a page break."""
 VARIANTS = [pytest.param(ruled, id="ruled" if ruled else "unruled") for ruled in (True, False)]
