@@ -1,6 +1,8 @@
 """回答一个问题：选报告、给事实打分、决定 answered / ambiguous / not_found。"""
 from __future__ import annotations
 
+from collections import Counter
+
 from datetime import date
 
 from knowledge.agencies import AgencyIndex, group_key
@@ -89,6 +91,12 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
     if len(ids) > 40:
         ids = store.reports_matching(q.tokens, ids, limit=40)
     ranked = rank(store.facts_of(ids), q.tokens, r.measure, r.normalized, r.unit, r.year)
+    if len(r.agencies) > 1:
+        # equal figures from two bodies of one place (平潭县 / 平潭综合实验区): the place's main
+        # publisher, the one with the longest series of reports, comes first
+        series = Counter(x.agency for x in reports)
+        ranked.sort(key=lambda s: (-round(s.score, 6), s.item.fact.kind != "text",
+                                   -series[by_id[s.item.report_id].agency]))
     if not ranked or ranked[0].score < MIN_SCORE:
         where = "、".join(sorted({x.title for x in chosen})[:3])
         return Answer("not_found", r, note=f"在{where}中没有找到与「{r.measure or question}」相符的数字。")

@@ -56,6 +56,7 @@ def by_value(text: str, value: str) -> Fact:
         ("阅读量2万2千余人次", "2.2", "万人次", True),
         ("月通报7次", "7", "次", False),
         ("推进3轮督促整改工作", "3", "轮", False),
+        ("作为依申请公开信息数46条，不予公开信息数1402。", "1402", "", False),
         ("开展互动活动42场次", "42", "场次", False),
     ],
 )
@@ -217,3 +218,9 @@ def test_seed_000_active_disclosure_paragraph() -> None:
 def test_seed_questions_find_their_numbers(name: str, value: str, unit: str, words: str) -> None:
     found = [f for text in _paragraphs(CORPUS / name) for f in prose_facts(Paragraph(text, ()))]
     assert any(f.value == value and f.unit == unit and words in f.label for f in found)
+
+
+@pytest.mark.parametrize("text", ["统计期限自2023年1月1日起", "文件编号为2023，", "联系电话：23158668；",
+                                  "占比达51.85。", "第3次会议"])
+def test_numbers_without_a_unit_or_count_word_are_not_facts(text: str) -> None:
+    assert prose_facts(Paragraph(text, SECTION)) == []

@@ -94,13 +94,24 @@ def _value(num: str, k: str | None) -> tuple[str, float]:
     return value, float(value)
 
 
+_COUNT_BEFORE = re.compile(r"(?:数|数量|总数|量|总量)\s*(?:为|达|是|共|计)?\s*$")
+_CLAUSE_END = re.compile(r"\s*(?:[。，；、,;）)]|$)")
+
+
+def _bare_count(text: str, start: int, end: int) -> bool:
+    """A number printed without a unit right after a count word and before a clause end:
+    「不予公开信息数1402。」 (the unit is implied by the count)."""
+    return bool(_COUNT_BEFORE.search(text[:start]) and _CLAUSE_END.match(text, end)
+                and "." not in text[start:end])
+
+
 def find_mentions(sentence: str) -> list[Mention]:
     """Every number+unit mention in `sentence`, left to right."""
     text = _masked(sentence)
     found: list[Mention] = []
     for m in _MENTION.finditer(text):
         mult, unit = m.group("mult") or "", m.group("unit") or ""
-        if not unit and mult not in ("万", "亿"):
+        if not unit and mult not in ("万", "亿") and not _bare_count(text, m.start(), m.end()):
             continue
         if text[: m.start()].rstrip().endswith("第") or _TOO_LONG.match(m.group("num")):
             continue
