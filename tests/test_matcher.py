@@ -98,3 +98,20 @@ def test_a_remainder_category_does_not_answer_for_the_whole(tmp_path) -> None:  
     assert answer.status == "answered" and answer.best is not None and answer.best.fact.value == "2599"
     other = ask(store, "2019年某某区其他应主动公开政府信息多少条", today=TODAY)
     assert other.best is not None and other.best.fact.value == "856"
+
+
+def test_two_bodies_of_one_place_favour_the_longest_series(tmp_path) -> None:  # noqa: ANN001
+    from knowledge import load_paths
+
+    texts = {"county_2013.txt": ("平潭县人民政府2013年政府信息公开工作年度报告", 602),
+             "zone_2012.txt": ("平潭综合实验区2012年政府信息公开工作年度报告", 990),
+             "zone_2013.txt": ("平潭综合实验区2013年政府信息公开工作年度报告", 1037)}
+    for name, (title, n) in texts.items():
+        (tmp_path / name).write_text(f"{title}\n\n一、概述\n\n各乡镇主动公开政府信息{n}条，占21%。\n", encoding="utf-8")
+    store = Store(tmp_path / "two.db")
+    assert not load_paths(store, [tmp_path]).failed
+    answer = ask(store, "2013年平潭各乡镇主动公开政府信息多少条", today=TODAY)
+    assert answer.best is not None and answer.best.fact.value == "1037"
+    assert "602" in {a.fact.value for a in answer.alternatives}
+    county = ask(store, "平潭县2013年各乡镇主动公开政府信息多少条", today=TODAY)
+    assert county.best is not None and county.best.fact.value == "602"
