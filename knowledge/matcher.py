@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from knowledge.facts.table_templates import TOP_NEW
 from knowledge.model import Fact
 from knowledge.normalize import normalize_text
 from knowledge.store import StoredFact
@@ -109,6 +110,8 @@ def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question
         row_tokens = set(canonical_tokens(fact.row[-1]))
         if row_tokens and not row_tokens & qset and qset - have - sec:
             score -= 0.15  # the question names another row (规范性文件, not 规章)
+    if fact.table == "表三" and fact.row[:1] == (TOP_NEW,) and qset & COLUMN_HINTS - {"总计"}:
+        score += 0.03  # an applicant column asked without a row: the year's new applications
     if fact.kind == "table":
         col_tokens = set(canonical_tokens("".join(fact.col[-1:])))
         named = bool(col_tokens & qset)

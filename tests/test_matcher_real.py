@@ -26,6 +26,8 @@ def real_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     ("平潭2016年历年累计主动公开文件数", "85376", "历年累计"),
     # 本年增/减 and 增减 are the same column
     ("2020年平潭行政事业性收费本年增减", "-15", "本年增/减"),
+    # an applicant column without a row word: the year's new applications (提出 = 收到)
+    ("2025年平潭综合实验区商业企业提出的政府信息公开申请有几件", "3", "商业企业"),
 ])
 def test_cells_of_flattened_tables(real_store: Store, question: str, value: str, leaf: str) -> None:
     answer = ask(real_store, question)
