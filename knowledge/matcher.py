@@ -27,7 +27,9 @@ _CUMULATIVE = re.compile(r"累计|历年|总数量|截至")
 _YEARS = re.compile(r"(?:19|20)\d{2}")
 _OTHER_NUMBER = re.compile(r"\d+(?:\.\d+)?(?!\d|\s*年)")
 
-_QUALIFIERS = (COLUMN_HINTS - {"总计"}) | {"维持", "纠正", "尚未审结", "直接起诉", "复议后起诉", "历年", "累计"}
+_APPLICANT_COLUMNS = COLUMN_HINTS - {"总计"}
+"""Column words that name one applicant column of 表三."""
+_QUALIFIERS = _APPLICANT_COLUMNS | {"维持", "纠正", "尚未审结", "直接起诉", "复议后起诉", "历年", "累计"}
 """Words that pick one cell among siblings; a fact that lacks one the question names is worse."""
 
 MIN_SCORE = 0.42
@@ -110,7 +112,7 @@ def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question
         row_tokens = set(canonical_tokens(fact.row[-1]))
         if row_tokens and not row_tokens & qset and qset - have - sec:
             score -= 0.15  # the question names another row (规范性文件, not 规章)
-    if fact.table == "表三" and fact.row[:1] == (TOP_NEW,) and qset & COLUMN_HINTS - {"总计"}:
+    if fact.table == "表三" and fact.row[:1] == (TOP_NEW,) and qset & _APPLICANT_COLUMNS:
         score += 0.03  # an applicant column asked without a row: the year's new applications
     if fact.kind == "table":
         col_tokens = set(canonical_tokens("".join(fact.col[-1:])))
@@ -120,7 +122,7 @@ def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question
                 score -= 0.35
             elif named:
                 score += 0.1
-            if fact.primary and not named and (qset & COLUMN_HINTS - {"总计"}):
+            if fact.primary and not named and (qset & _APPLICANT_COLUMNS):
                 score -= 0.25
     else:
         score += 0.08  # the figure the report states in words is preferred over a table cell

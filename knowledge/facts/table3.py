@@ -108,7 +108,7 @@ def parse_table3(table: Table) -> ParsedTable:
 
 def _has_value(cell: str, glued: bool) -> bool:
     """格里有数（粘连数字串可带空格，如「500000 5」）。"""
-    return cell_value(cell) is not None or (glued and any(ch.isdigit() for ch in cell))
+    return cell_value(cell) is not None or (glued and bool(_DIGITS.fullmatch(cell)))
 
 
 def _candidates(cells: list[str], glued: bool) -> list[Candidate]:

@@ -99,17 +99,14 @@ def split_by_priors(raw: str, heads: Sequence[str], known: Known, label: str = "
         return sum(1 for h, v in zip(heads, values) if len(v.lstrip("-")) >= 2
                    and any(_related(label + re.sub(r"\d", "", h), said) for said in known.get(v, ())))
 
-    plausible = pool
     top = max(support(c.values) for c in pool)  # type: ignore[arg-type]
-    pool = [c for c in pool if support(c.values) == top]  # type: ignore[arg-type]
-    low = min(_spread(c.values) for c in pool)  # type: ignore[arg-type]
-    pool = [c for c in pool if _spread(c.values) == low]  # type: ignore[arg-type]
-    if len(pool) == 1 and top:
-        values = list(pool[0].values)  # type: ignore[arg-type]
-        shown = "|".join(values)
-        return values, f"粘连数字「{raw}」按正文印证和位数推断为 {shown}，请以原表核对"
-    if not top:
-        pool = plausible
+    if top:
+        pool = [c for c in pool if support(c.values) == top]  # type: ignore[arg-type]
+        low = min(_spread(c.values) for c in pool)  # type: ignore[arg-type]
+        pool = [c for c in pool if _spread(c.values) == low]  # type: ignore[arg-type]
+        if len(pool) == 1:
+            values = list(pool[0].values)  # type: ignore[arg-type]
+            return values, f"粘连数字「{raw}」按正文印证和位数推断为 {'|'.join(values)}，请以原表核对"
     agreed = [v if all(c.values[j] == v for c in pool) else "" for j, v in enumerate(pool[0].values)]
     return agreed, f"粘连数字「{raw}」有 {len(pool)} 种可能的切法，分不出的格未取值"  # type: ignore[list-item]
 
@@ -152,10 +149,10 @@ def _stat_rows(rows: Sequence[Row], known: Known) -> tuple[list[Row], list[Note]
     start = next((i for i, r in enumerate(rows) if "指标名称" in re.sub(r"\s+", "", r[0])), 0)
     rows = rows[start:]
     first = re.sub(r"\s+", "", rows[0][0]) if rows else ""
-    found = list(_STAT_HEADER.finditer(first[first.find("指标名称"):] if "指标名称" in first else first))
+    first = first[max(first.find("指标名称"), 0):]
+    found = list(_STAT_HEADER.finditer(first))
     if not found:
         return [tuple(r) for r in rows], []
-    first = first[first.find("指标名称"):] if "指标名称" in first else first
     heads = [m.group(0) for m in found]
     value_heads = [h for h in heads if h not in ("指标名称", "计量单位")]
     has_unit = "计量单位" in heads
