@@ -36,8 +36,14 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "status": answer.status,
         "answer": found_to_dict(answer.best) if answer.status != "not_found" else None,
         "alternatives": [found_to_dict(a) for a in answer.alternatives],
+        "intent": answer.intent,
+        "points": [found_to_dict(p) for p in answer.points],
+        "derived": None if answer.derived is None else {
+            "name": answer.derived.name, "formula": answer.derived.formula,
+            "value": answer.derived.value, "unit": answer.derived.unit},
         "text": render_text(answer),
         "reading": {"agencies": list(r.agencies), "year": r.year, "measure": r.measure or None,
-                    "unit": r.unit or None},
+                    "unit": r.unit or None, "asserted": r.asserted,
+                    "corrections": [list(c) for c in r.corrections]},
         "note": answer.note or None,
     }

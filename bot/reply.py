@@ -40,7 +40,15 @@ def reading_line(answer: Answer) -> str:
         agency = "、".join(r.agencies) or r.unknown_place or "未指明机关"
         year = r.year
     parts = [agency, f"{year}年" if year else "未指明年份", r.measure or "（未识别出要问的指标）"]
-    return "已理解为：" + " · ".join(parts)
+    fixed = "；".join(f"「{a}」按「{b}」理解" for a, b in r.corrections)
+    return "已理解为：" + " · ".join(parts) + (f"（{fixed}）" if fixed else "")
+
+
+def verdict_line(answer: Answer) -> str:
+    """「是，0件。」 or 「不是：是3件。」 for an answered yes/no question, else ''."""
+    if answer.verdict is None or answer.best is None:
+        return ""
+    return f"是，{figure(answer.best)}。" if answer.verdict else f"不是，是{figure(answer.best)}。"
 
 
 def _alt_line(found: FoundFact, with_agency: bool) -> str:
@@ -52,8 +60,20 @@ def _parts(answer: Answer) -> list[tuple[str, str]]:
     """(style, text) lines; style is 'bold', 'plain', 'italic' or 'warn'."""
     lines: list[tuple[str, str]] = []
     best = answer.best
+    if answer.intent == "chat":
+        return [("plain", line) for line in answer.note.splitlines()]
+    if answer.status == "answered" and answer.points and best is None:
+        lines.append(("bold", answer.note or "概况："))
+        lines += [("plain", f"· {p.fact.label}：{figure(p)}" + (" ⚠" if p.fact.warnings else ""))
+                  for p in answer.points]
+        sections = sorted({SEP.join(p.fact.section) for p in answer.points if p.fact.section})
+        lines.append(("plain", "出处：" + answer.points[0].report.title + (
+            "（" + "；".join(sections) + "）" if sections else "")))
+        lines.append(("plain", reading_line(answer)))
+        return lines
     if answer.status == "answered" and best is not None:
-        lines.append(("bold", figure(best)))
+        verdict = verdict_line(answer)
+        lines.append(("bold", verdict or figure(best)))
         lines.append(("plain", best.fact.label))
         lines.append(("plain", "出处：" + source(best)))
         if best.fact.quote:
@@ -74,6 +94,7 @@ def _parts(answer: Answer) -> list[tuple[str, str]]:
         lines.append(("bold", "没有找到答案。"))
         if answer.note:
             lines.append(("plain", answer.note))
+        lines += [("plain", "· " + _alt_line(a, True)) for a in answer.alternatives]
         lines.append(("plain", reading_line(answer)))
     return lines
 

@@ -7,11 +7,10 @@ from pathlib import PurePath
 
 from knowledge import ReportInfo
 from knowledge.activity import Stats
+from knowledge.chat import example_questions
 from knowledge.loading import LoadResult
 
 REPORTS_PER_PAGE = 8
-MEASURES = ("依申请公开多少件", "主动公开政府信息多少条", "行政复议多少件")
-"""Example questions are built from these and the loaded reports, so they always fit the data."""
 
 REFUSE_ADMIN = "抱歉，这个操作只有管理员可以使用。"
 TOO_LONG = "问题太长了（最多 {n} 个字）。请只问一个数字，例如「2024年晋江依申请公开多少件」。"
@@ -21,13 +20,8 @@ NOT_FOUND_FACT = "这个分享链接里的数字已不在当前的年报索引�
 
 
 def examples(reports: list[ReportInfo]) -> list[str]:
-    """Three example questions about loaded reports (latest years, distinct agencies first)."""
-    chosen: list[ReportInfo] = []
-    for r in sorted(reports, key=lambda r: -(r.year or 0)):
-        if r.year and all(c.agency != r.agency for c in chosen):
-            chosen.append(r)
-    chosen = chosen[:3]
-    return [f"{r.year}年{r.agency}{MEASURES[i % len(MEASURES)]}" for i, r in enumerate(chosen)]
+    """Three example questions about loaded reports (see knowledge.chat)."""
+    return example_questions(reports)
 
 
 def coverage_gaps(reports: list[ReportInfo]) -> dict[str, list[int]]:

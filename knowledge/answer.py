@@ -6,8 +6,11 @@ from collections import Counter
 from datetime import date
 
 from knowledge.agencies import AgencyIndex, group_key
+from knowledge.chat import help_text
+from knowledge.intent import ANALYSIS
 from knowledge.matcher import MIN_SCORE, Scored, rank
 from knowledge.model import Answer, FoundFact, Reading, ReportInfo
+from knowledge.overview import card
 from knowledge.query import Query, follow_up, parse
 from knowledge.store import Store
 
@@ -79,14 +82,22 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
     r = q.reading
     if not question.strip():
         return Answer("not_found", r, note="请输入一个问题，例如「2024年晋江依申请公开多少件」。")
+    if r.intent == "chat":
+        return Answer("not_found", r, note=help_text(reports, question))
     if not reports:
         return Answer("not_found", r, note="还没有加载任何年报。")
     if r.unknown_place and not r.agencies:
         return Answer("not_found", r, note=f"没有「{r.unknown_place}」的年报。" + _known(reports))
+    if r.intent == "overview" and not r.agencies:
+        return Answer("not_found", r, note="想了解哪个机关的年报概况？请写上机关名。" + _known(reports))
     chosen, why = _select(q, reports)
     if not chosen:
         return Answer("not_found", r, note=why + " " + _known(reports) if not r.agencies else why)
     by_id = {x.id: x for x in reports}
+    if r.intent == "overview":
+        return _overview(store, q, chosen, reports)
+    if r.intent in ANALYSIS:
+        return _pending(store, q, reports, by_id)
     ids = [x.id for x in chosen]
     if len(ids) > 40:
         ids = store.reports_matching(q.tokens, ids, limit=40)
@@ -101,6 +112,39 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
         where = "、".join(sorted({x.title for x in chosen})[:3])
         return Answer("not_found", r, note=f"在{where}中没有找到与「{r.measure or question}」相符的数字。")
     return _decide(q, ranked, by_id, chosen, reports)
+
+
+def _overview(store: Store, q: Query, chosen: list[ReportInfo], reports: list[ReportInfo]) -> Answer:
+    """The card of the one report asked about (the main publisher's when a place has several)."""
+    series = Counter(x.agency for x in reports)
+    report = max(chosen, key=lambda x: (series[x.agency], x.year or 0))
+    points = card(store.facts_of([report.id]), report)
+    if not points:
+        return Answer("not_found", q.reading, note=f"{report.title}里没有找到表三、表四的汇总数字。")
+    return Answer("answered", q.reading, points=tuple(points), note=f"{report.title}概况：")
+
+
+_ANALYSIS_NAMES = {"series": "历年变化", "comparison": "对比", "ranking": "排名", "rate": "比率",
+                   "coverage": "年报覆盖情况"}
+
+
+def _pending(store: Store, q: Query, reports: list[ReportInfo], by_id: dict[int, ReportInfo]) -> Answer:
+    """Analysis questions are not computed yet: say so, and name the figures that would be used
+    (the best-matching fact of each relevant report), never one cell as the answer."""
+    r = q.reading
+    pool = [x for x in reports if (not r.agencies or x.agency in r.agencies)
+            and (r.year is None or r.intent in ("series", "comparison") or x.year == r.year)]
+    figures: list[Scored] = []
+    if q.tokens and r.intent != "coverage":
+        for report in sorted(pool, key=lambda x: (x.year or 0, x.agency))[:12]:
+            ranked = rank(store.facts_of([report.id]), q.tokens, r.measure, r.normalized, r.unit, report.year)
+            if ranked and ranked[0].score >= MIN_SCORE:
+                figures.append(ranked[0])
+    name = _ANALYSIS_NAMES[r.intent]
+    note = f"「{name}」类问题还不能自动计算，不会用单个数字代替。"
+    note += "会用到的数字如下：" if figures else _known(reports)
+    return Answer("not_found", r, alternatives=tuple(_found(s, by_id) for s in figures[:MAX_ALTERNATIVES]),
+                  note=note)
 
 
 def _decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], chosen: list[ReportInfo],

@@ -83,6 +83,24 @@ class Reading:
     """Unit the question asks in (件 for 多少件), "" when none."""
     unknown_place: str = ""
     """A place named in the question that no loaded report belongs to, e.g. "厦门市"."""
+    intent: str = "fact"
+    """What the question asks for: fact, chat, overview, series, comparison, ranking, rate, coverage."""
+    asserted: str | None = None
+    """For a yes/no question (「是不是0件」) the number claimed, else None."""
+    corrections: tuple[tuple[str, str], ...] = ()
+    """Words read as other words: typos (正府 → 政府), plain names (行政官司 → 行政诉讼)."""
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A figure computed from facts: a difference or a rate, with its formula."""
+
+    name: str
+    """e.g. 公开率, 差值."""
+    formula: str
+    """How it is computed, in words: (予以公开 + 部分公开) / 办理结果总计."""
+    value: str
+    unit: str
 
 
 @dataclass(frozen=True)
@@ -100,3 +118,20 @@ class Answer:
     """For not_found and ambiguous: what is known instead, or what to choose between."""
     options: tuple[str, ...] = ()
     """For ambiguous: short choices to offer (agency names or years) as follow-up questions."""
+    points: tuple[FoundFact, ...] = ()
+    """The facts behind an answer that needs more than one (an overview, a series), else ()."""
+    derived: Derived | None = None
+    """A computed difference or rate, else None."""
+
+    @property
+    def intent(self) -> str:
+        """What the question asked for (see Reading.intent)."""
+        return self.reading.intent
+
+    @property
+    def verdict(self) -> bool | None:
+        """For an answered yes/no question: whether the claim holds; None otherwise."""
+        if self.status != "answered" or self.best is None or self.reading.asserted is None:
+            return None
+        number = self.best.fact.number
+        return number is not None and abs(number - float(self.reading.asserted)) < 1e-9

@@ -5,12 +5,21 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from knowledge.agencies import AgencyIndex
+from knowledge.agencies import AgencyIndex, group_key
+from knowledge.intent import detect
 from knowledge.model import Reading
 from knowledge.normalize import normalize_question
 from knowledge.tokenize import canonical_tokens
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?度?(?!\d)")
+_ANY_YEAR = re.compile(r"(?<![\d.])(\d{4})\s*年")
+"""A four-digit year that is no plausible report year (9999年) is still the year asked about."""
+_ASK_MARKERS = re.compile(r"请问|想问一下|想问问|想问下|想问|问一下|问问|问下|想了解一下|想了解|想知道|想查一下|想查|"
+                          r"帮我查一下|帮我查|帮忙查一下|麻烦查一下|查一下")
+"""Where a long message turns from its story to its question."""
+_SENTENCE_END = re.compile(r"[。！!；;…]+|[？?](?=.)")
+_CLAIM_WORDS = re.compile(r"是不是|是否|(?:都|也)(?:没有|没)")
+_ASKS = re.compile(r"多少|几|吗|是不是|是否|有没有|[？?]")
 _UNIT_Q = re.compile(
     r"(?:多少|几|若干|有多少|共多少|总共多少)\s*(个工作日|人次|万元|亿元|批次|万人次|万次|件|条|篇|份|期|次|人|场|项|家|个|户|名|元|类|天|起|宗|批)")
 _UNIT_TAIL = re.compile(r"(?<![文案事证物邮配软硬])(件|条|篇|份|期|次|人次|场|项|家|万元|元)数?$")
@@ -50,26 +59,59 @@ def question_unit(text: str) -> str:
     return m.group(1) if m else ""
 
 
-def parse(question: str, index: AgencyIndex, today: date | None = None) -> Query:
-    """Read a question: year, agencies, unknown places, unit and measure tokens."""
-    text = normalize_question(question[:MAX_QUESTION_CHARS], today)
+def focus(text: str) -> str:
+    """The part of a long message that asks: what follows its last 「请问/想问一下…」, else its
+    last sentence with a question word; the whole text when it is one plain question."""
+    marks = list(_ASK_MARKERS.finditer(text))
+    if marks and len(text) - marks[-1].end() >= 4:
+        return text[marks[-1].end():].strip(" ，,：:")
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    if len(sentences) > 1:
+        asking = [s for s in sentences if _ASKS.search(s)]
+        if asking:
+            return asking[-1].strip()
+    return text
+
+
+def _year(text: str) -> int | None:
     years = [int(y) for y in _YEAR.findall(text)]
-    year = years[0] if years else None
+    if years:
+        return years[0]
+    odd = _ANY_YEAR.search(text)
+    return int(odd.group(1)) if odd else None
+
+
+def parse(question: str, index: AgencyIndex, today: date | None = None) -> Query:
+    """Read a question: intent, year, agencies, unknown places, unit and measure tokens.
+
+    In a long message the story is skipped: year and agency come from the asking part, the
+    agency from the whole message only when the asking part names none."""
+    full = normalize_question(question[:MAX_QUESTION_CHARS], today)
+    text = focus(full)
+    year = _year(text)
     match = index.find(text)
+    if not match.best and text != full:
+        match = index.find(full)
     unknown = "" if match.best else index.unknown_place(text)
-    measure = _YEAR.sub(" ", text)
+    measure = _ANY_YEAR.sub(" ", _YEAR.sub(" ", text))
     for span in match.spans:
         measure = measure.replace(span, " ")
     if unknown:
         measure = measure.replace(unknown, " ")
     measure = _ORG_WORDS.sub(" ", measure)
     measure = _LEFT_OVER_GOV.sub(" ", measure)
+    intent = detect(text, one_agency=len({group_key(a) for a in match.best}) == 1)
+    if intent.span:
+        measure = measure.replace(intent.span, " ")
+    if intent.asserted is not None:
+        measure = _CLAIM_WORDS.sub(" ", measure)
     unit = question_unit(measure)
     measure = _UNIT_Q.sub(" ", measure)
     measure = _QUESTION_WORDS.sub(" ", measure)
     measure = re.sub(r"\s+", " ", measure).strip(" ，,。？?的")
-    reading = Reading(question=question, normalized=text, agencies=match.best, year=year,
-                      measure=measure, unit=unit, unknown_place=unknown)
+    reading = Reading(question=question, normalized=full, agencies=match.best, year=year,
+                      measure=measure, unit=unit, unknown_place=unknown, intent=intent.name,
+                      asserted=intent.asserted)
     return Query(reading=reading, tokens=canonical_tokens(measure), group=match.group)
 
 
