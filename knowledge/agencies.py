@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.agency_names import is_department, romanized, short_forms
+from knowledge.places import Gazetteer, pinyin_key
+
 _UNIT = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:自治州|自治县|特别行政区|综合实验区|新区|开发区|省|市|区|县|旗|镇|乡|街道)")
 _ORG_SUFFIXES = ("人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "办事处", "管理委员会", "管委会",
                  "办公室", "政府")
@@ -60,15 +63,20 @@ def aliases(agency: str) -> dict[str, int]:
     depth = 10 * (len(found) - 1)
     if found:
         unit = found[-1]
-        out.setdefault(unit, 20 + depth + len(unit))
         c = core(unit)
-        out.setdefault(c, 10 + depth + len(c))
-        if len(c) > 3:
-            out.setdefault(c[:2], 5 + depth)
+        if not is_department(agency, unit):
+            out.setdefault(unit, 20 + depth + len(unit))
+            out.setdefault(c, 10 + depth + len(c))
+            if len(c) > 3:
+                out.setdefault(c[:2], 5 + depth)
         rest = agency[agency.find(unit):] if unit in agency else ""
         if rest and rest != unit:
             out.setdefault(rest, 60 + len(rest))
             out.setdefault(rest.replace(unit, c, 1), 55 + len(rest))
+        for name, strength in short_forms(agency, unit, c).items():
+            out.setdefault(name, strength)
+        if is_department(agency, unit):
+            return {a: s for a, s in out.items() if len(a) >= 2}
     out.setdefault(short, 50 + len(short))
     return {a: s for a, s in out.items() if len(a) >= 2}
 
@@ -91,13 +99,47 @@ def _is_place_name(word: str) -> bool:
 class AgencyIndex:
     """Aliases of every loaded agency, for finding agencies in a question."""
 
-    def __init__(self, agencies: list[str]) -> None:
+    def __init__(self, agencies: list[str], gazetteer: Gazetteer | None = None) -> None:
         self.agencies = sorted(set(a for a in agencies if a))
         self.alias_map: dict[str, dict[str, int]] = {}
+        self.spelled: dict[str, tuple[str, str]] = {}
+        """agency → (official unit, the report's misspelt unit), for OCR'd agency names."""
+        self.by_pinyin: dict[str, str] = {}
+        """toneless pinyin of a place's short name → the short name (jinjiang → 晋江)."""
+        self.gazetteer = gazetteer
         for agency in self.agencies:
             for alias, strength in aliases(agency).items():
                 self.alias_map.setdefault(alias, {})[agency] = strength
+            found = units(agency)
+            for unit in found:
+                if not is_department(agency, unit) or unit != found[-1]:
+                    self.by_pinyin.setdefault(pinyin_key(core(unit)), core(unit))
+            if gazetteer is not None and found and not gazetteer.lookup(found[-1]) and len(found) > 1:
+                official = gazetteer.official_spelling(found[-1], found[:-1])
+                if official:
+                    self.spelled[agency] = (official, found[-1])
+                    for alias, strength in aliases(agency.replace(found[-1], official)).items():
+                        self.alias_map.setdefault(alias, {}).setdefault(agency, strength)
         self.places = {u for a in self.agencies for u in units(a)} | set(self.alias_map)
+
+    def romanized(self, question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """Pinyin place names in `question` (Jinjiang, Licheng区) written as the loaded place."""
+        return romanized(question, self.by_pinyin)
+
+    def narrower_place(self, question: str, best: tuple[str, ...]) -> str:
+        """A place in the question below or beside the matched agencies (晋江市磁灶镇, 金井镇围头村):
+        no loaded report covers it, so its parent's figures must not answer ('' if none)."""
+        if self.gazetteer is None or not best:
+            return ""
+        own = {u for a in best for u in units(a)} | {self.spelled[a][0] for a in best if a in self.spelled}
+        for word in self.gazetteer.place_words(question):
+            if word in own or any(word in u or core(u) == core(word) for u in own):
+                continue
+            if word in self.alias_map:
+                continue
+            if word.endswith(("村", "社区")) or any(self.gazetteer.within(word, u) for u in own):
+                return word
+        return ""
 
     def find(self, question: str) -> AgencyMatch:
         """Agencies named in `question` (longest, most specific alias wins)."""

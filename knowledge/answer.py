@@ -11,6 +11,9 @@ from knowledge.intent import ANALYSIS
 from knowledge.matcher import MIN_SCORE, Scored, rank
 from knowledge.model import Answer, FoundFact, Reading, ReportInfo
 from knowledge.overview import card
+from knowledge.places import gazetteer
+from knowledge.tokenize import template_words, vocabulary
+from knowledge.typos import Speller
 from knowledge.query import Query, follow_up, parse
 from knowledge.store import Store
 
@@ -19,11 +22,13 @@ AMBIGUOUS_MARGIN = 0.015
 MAX_ALTERNATIVES = 5
 
 
-def _index(store: Store) -> tuple[list[ReportInfo], AgencyIndex]:
+def _index(store: Store) -> tuple[list[ReportInfo], AgencyIndex, Speller]:
     cached = store.cache.get("index")
     if cached is None:
         reports = store.reports()
-        cached = (reports, AgencyIndex([r.agency for r in reports]))
+        index = AgencyIndex([r.agency for r in reports], gazetteer() if reports else None)
+        words = vocabulary() | template_words() | {a for a in index.alias_map if len(a) <= 4}
+        cached = (reports, index, Speller.of(words))
         store.cache["index"] = cached
     return cached
 
@@ -75,8 +80,8 @@ def _select(q: Query, reports: list[ReportInfo]) -> tuple[list[ReportInfo], str]
 
 def ask(store: Store, question: str, today: date | None = None, previous: Reading | None = None) -> Answer:
     """Answer one question from the loaded reports (`previous`: the chat's last reading)."""
-    reports, index = _index(store)
-    q = parse(question, index, today)
+    reports, index, speller = _index(store)
+    q = parse(question, index, today, speller)
     if previous is not None:
         q = follow_up(q, previous, index)
     r = q.reading
@@ -88,6 +93,9 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
         return Answer("not_found", r, note="还没有加载任何年报。")
     if r.unknown_place and not r.agencies:
         return Answer("not_found", r, note=f"没有「{r.unknown_place}」的年报。" + _known(reports))
+    if r.unknown_place:
+        return Answer("not_found", r, note=f"没有「{r.unknown_place}」的年报；{'、'.join(r.agencies)}的年报"
+                      f"不能代替它回答。" + _known(reports))
     if r.intent == "overview" and not r.agencies:
         return Answer("not_found", r, note="想了解哪个机关的年报概况？请写上机关名。" + _known(reports))
     chosen, why = _select(q, reports)

@@ -10,6 +10,7 @@ from knowledge.intent import detect
 from knowledge.model import Reading
 from knowledge.normalize import normalize_question
 from knowledge.tokenize import canonical_tokens
+from knowledge.typos import Speller
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?度?(?!\d)")
 _ANY_YEAR = re.compile(r"(?<![\d.])(\d{4})\s*年")
@@ -81,18 +82,22 @@ def _year(text: str) -> int | None:
     return int(odd.group(1)) if odd else None
 
 
-def parse(question: str, index: AgencyIndex, today: date | None = None) -> Query:
+def parse(question: str, index: AgencyIndex, today: date | None = None, speller: Speller | None = None) -> Query:
     """Read a question: intent, year, agencies, unknown places, unit and measure tokens.
 
     In a long message the story is skipped: year and agency come from the asking part, the
     agency from the whole message only when the asking part names none."""
     full = normalize_question(question[:MAX_QUESTION_CHARS], today)
+    full, fixes = index.romanized(full)
+    if speller is not None:
+        full, typos = speller.correct(full)
+        fixes += typos
     text = focus(full)
     year = _year(text)
     match = index.find(text)
     if not match.best and text != full:
         match = index.find(full)
-    unknown = "" if match.best else index.unknown_place(text)
+    unknown = index.narrower_place(text, match.best) if match.best else index.unknown_place(text)
     measure = _ANY_YEAR.sub(" ", _YEAR.sub(" ", text))
     for span in match.spans:
         measure = measure.replace(span, " ")
@@ -111,7 +116,7 @@ def parse(question: str, index: AgencyIndex, today: date | None = None) -> Query
     measure = re.sub(r"\s+", " ", measure).strip(" ，,。？?的")
     reading = Reading(question=question, normalized=full, agencies=match.best, year=year,
                       measure=measure, unit=unit, unknown_place=unknown, intent=intent.name,
-                      asserted=intent.asserted)
+                      asserted=intent.asserted, corrections=fixes)
     return Query(reading=reading, tokens=canonical_tokens(measure), group=match.group)
 
 

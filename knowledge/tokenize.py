@@ -32,6 +32,30 @@ def warm_up() -> None:
     _jieba()
 
 
+def is_dictionary_word(text: str) -> bool:
+    """True when jieba's dictionary (with the domain words) knows `text` as a word."""
+    return _jieba().dt.FREQ.get(text, 0) > 0
+
+
+def vocabulary() -> set[str]:
+    """The domain words the typo speller corrects towards (domain dictionary and synonyms)."""
+    dictionary = resources.files("knowledge") / "data" / "domain_dict.txt"
+    words = {line.split()[0] for line in dictionary.read_text(encoding="utf-8").splitlines() if line.strip()}
+    return words | set(domain_words())
+
+
+@lru_cache(maxsize=1)
+def template_words() -> frozenset[str]:
+    """jieba words of every standard 表二/表三/表四 row and column label (予以公开, 废止, 处罚…)."""
+    from knowledge.facts import table_templates as t
+
+    labels = [*t.TABLE3_TOP, *t.TABLE3_GROUPS, *(i for items in t.TABLE3_ITEMS.values() for i in items),
+              *(c for col in t.TABLE3_COLS for c in col), *t.TABLE4_RESULTS, *(b for bl in t.TABLE4_BLOCKS for b in bl),
+              *t.TABLE2_HEADERS, "规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费",
+              "其他对外管理服务事项", "政府集中采购"]
+    return frozenset(w for label in labels for w in words(label) if len(w) >= 2)
+
+
 def pos_tags(text: str) -> list[tuple[str, str]]:
     """(word, part of speech) pairs from jieba's tagger, on the same dictionary as `words`."""
     import jieba.posseg

@@ -1,0 +1,85 @@
+"""机关的其他叫法：常见简称（data/agency_abbreviations.txt）、拼音地名（Jinjiang）、
+OCR 错字机关名的官方写法（行政区划表），以及「机关本身」与「它的部门」之分。
+
+A body (a government, its office, a street office) is reached by its place alone (晋江, 灵源);
+a department (平潭综合实验区公安局) only by a name that includes the department, so a question
+about the body is never answered from a department's report.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+BODY_REMAINDERS = frozenset({"", "人民政府", "政府", "人民政府办公室", "政府办公室", "人民政府办公厅", "办事处",
+                             "街道办事处", "人民政府街道办事处", "管委会", "管理委员会", "综合实验区管理委员会"})
+"""What may follow an agency's last place unit for the agency to be the place's own body."""
+_LATIN = re.compile(r"[A-Za-z][A-Za-z' ]*[A-Za-z]|[A-Za-z]")
+_LEVEL_WORDS = re.compile(
+    r"(city|district|county|town(ship)?|street|subdistrict|village|province|shi|qu|xian|zhen|jiedao|xiang|sheng)$")
+
+
+def parse_abbreviations(text: str) -> dict[str, tuple[str, ...]]:
+    """full name → short names, from the data file's text; a bad line raises ValueError."""
+    out: dict[str, tuple[str, ...]] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 2 or not parts[0] or not parts[1]:
+            raise ValueError(f"agency_abbreviations.txt line {n}: expected '全称 | 简称、简称'")
+        out[parts[0]] = tuple(s.strip() for s in parts[1].split("、") if s.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, tuple[str, ...]]:
+    """The abbreviation table, read once."""
+    path = resources.files("knowledge") / "data" / "agency_abbreviations.txt"
+    return parse_abbreviations(path.read_text(encoding="utf-8"))
+
+
+def remainder(agency: str, unit: str) -> str:
+    """What follows the last place unit in an agency name: 人民政府, 公安局, '' (鲤城区)."""
+    at = agency.rfind(unit)
+    return agency[at + len(unit):] if at >= 0 else agency
+
+
+def is_department(agency: str, unit: str) -> bool:
+    """True for 平潭综合实验区公安局 (a department of 平潭), False for the place's own body."""
+    return remainder(agency, unit) not in BODY_REMAINDERS
+
+
+def short_forms(agency: str, unit: str, core: str) -> dict[str, int]:
+    """Abbreviated names (晋江府办, 鲤城区府, 平潭市场监管局) → alias strength."""
+    rest = remainder(agency, unit) or "人民政府"
+    out: dict[str, int] = {}
+    for full, shorts in abbreviations().items():
+        if not rest.endswith(full):
+            continue
+        head = rest[: -len(full)]
+        for short in shorts:
+            if short.startswith("+"):
+                names = [unit + head + short[1:]] if unit[-1] in "市区县镇乡" else []
+            else:
+                names = [unit + head + short, core + head + short]
+            for name in names:
+                if len(name) > len(core) + 1:
+                    out.setdefault(name, 55 + len(name))
+    return out
+
+
+def romanized(text: str, by_pinyin: dict[str, str]) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """Latin place names (Jinjiang, Pingtan, Licheng区, Jinjiang City) replaced by the loaded
+    place they spell (`by_pinyin`: toneless pinyin → Chinese short name)."""
+    fixes: list[tuple[str, str]] = []
+
+    def swap(m: re.Match[str]) -> str:
+        key = re.sub(r"[\s']+", "", m.group(0).lower())
+        for candidate in (key, _LEVEL_WORDS.sub("", key)):
+            if candidate in by_pinyin:
+                fixes.append((m.group(0), by_pinyin[candidate]))
+                return by_pinyin[candidate]
+        return m.group(0)
+
+    return _LATIN.sub(swap, text), tuple(fixes)

@@ -1,0 +1,79 @@
+"""同音错字纠正：按拼音比对问题里的字串与领域词表（正府 → 政府、申清 → 申请、灵原 → 灵源）。
+
+Chinese input methods type by pronunciation, so the common typo is a homophone: the same
+toneless pinyin, one character different. A span of the question is corrected only when it is
+not itself a word jieba knows, it has a known word with the same pinyin and length that differs
+in exactly one character, and that word is the only such one.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from knowledge.places import pinyin_syllables
+
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_LENGTHS = (4, 3, 2)
+
+
+def _known_word(text: str) -> bool:
+    from knowledge.tokenize import is_dictionary_word
+
+    return is_dictionary_word(text)
+
+
+@dataclass
+class Speller:
+    """Known words indexed by (length, pinyin); `correct` rewrites typos in a question."""
+
+    words: set[str] = field(default_factory=set)
+    by_sound: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> Speller:
+        """A speller over `words` (Chinese words of two to four characters are used)."""
+        speller = cls()
+        for w in words:
+            if 2 <= len(w) <= 4 and _CJK.fullmatch(w) and w not in speller.words:
+                speller.words.add(w)
+                speller.by_sound.setdefault(" ".join(pinyin_syllables(w)), []).append(w)
+        return speller
+
+    def _fix(self, span: str, sounds: list[str]) -> str | None:
+        cands = [w for w in self.by_sound.get(" ".join(sounds), ())
+                 if w != span and sum(a != b for a, b in zip(w, span)) == 1]
+        return cands[0] if len(cands) == 1 else None
+
+    def correct(self, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """`text` with homophone typos replaced, and the (typed, corrected) pairs."""
+        fixes: list[tuple[str, str]] = []
+        out: list[str] = []
+        last = 0
+        for run in _CJK.finditer(text):
+            chars = run.group(0)
+            sounds = pinyin_syllables(chars)
+            i = 0
+            pieces: list[str] = []
+            while i < len(chars):
+                for n in _LENGTHS:
+                    span = chars[i:i + n]
+                    if len(span) < n:
+                        continue
+                    if span in self.words:
+                        pieces.append(span)
+                        i += n
+                        break
+                    fixed = None if _known_word(span) else self._fix(span, sounds[i:i + n])
+                    if fixed is not None:
+                        fixes.append((span, fixed))
+                        pieces.append(fixed)
+                        i += n
+                        break
+                else:
+                    pieces.append(chars[i])
+                    i += 1
+            out.append(text[last:run.start()] + "".join(pieces))
+            last = run.end()
+        out.append(text[last:])
+        return "".join(out), tuple(fixes)
