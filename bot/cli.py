@@ -9,6 +9,7 @@ import click
 
 from bot.answer_json import answer_to_dict
 from bot.cli_options import db_option
+from bot.console import Console
 from bot.reply import render_text
 from knowledge import LoaderError, ReportbotError, Store, ask, default_db_path, load_paths, open_store
 from knowledge.loading import LoadResult, rebuild
@@ -53,12 +54,12 @@ def ask_cmd(question: str | None, as_json: bool, db: Path | None) -> None:
 @cli.command()
 @db_option
 def chat(db: Path | None) -> None:
-    """交互式控制台：和机器人一样回答，支持追问（「那2020年呢」）。输入 /quit 退出。"""
+    """交互式控制台：和机器人一样回答，支持追问（「那2020年呢」）和按编号选择（「2」）。输入 /quit 退出。"""
     store = _open(db)
-    previous = None
+    console = Console(store)
     interactive = sys.stdin.isatty()
     if interactive:
-        click.echo("年报问答控制台。直接输入问题，/quit 退出。")
+        click.echo("年报问答控制台。直接输入问题；有几个候选时输入编号选择；/quit 退出。")
     try:
         while True:
             try:
@@ -69,9 +70,7 @@ def chat(db: Path | None) -> None:
                 break
             if not line.strip():
                 continue
-            answer = ask(store, line, previous=previous)
-            previous = answer.reading
-            click.echo(render_text(answer) + "\n")
+            click.echo(console.reply(line) + "\n")
     finally:
         store.close()
 

@@ -134,5 +134,6 @@ def build_application(token: str, store_path: str | Path, admin_ids: frozenset[i
     telegram_reports.register(application)
     telegram_inline.register(application)
     telegram_admin.register(application)
+    telegram_handlers.register_fallback(application)  # last: only commands no handler above took
     application.add_error_handler(telegram_handlers.on_error)
     return application

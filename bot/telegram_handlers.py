@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import time
 from collections import deque
@@ -21,6 +22,8 @@ log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
 ASKED_KEPT = 50
 """How many recent (fact id → question) pairs a chat keeps for feedback."""
+_COMMAND = re.compile(r"/([^\s@]+)(?:@(\S+))?(.*)", re.DOTALL)
+"""「/name@bot rest」: the command, whom it is addressed to, the rest of the message."""
 
 
 def allowed(context: Context, user_id: int) -> bool:
@@ -45,8 +48,12 @@ def previous_reading(context: Context) -> Reading | None:
 
 
 def remember(context: Context, answer: Answer, question: str) -> None:
-    """Keep the reading for follow-ups and the question asked about each fact for feedback."""
-    context.chat_data["last"] = (answer.reading, time.monotonic())
+    """Keep the reading for follow-ups and the question asked about each fact for feedback.
+
+    A chat reply (你好, 谢谢, /foo) leaves the last reading as it was, so follow-ups still work.
+    """
+    if answer.intent != "chat":
+        context.chat_data["last"] = (answer.reading, time.monotonic())
     asked: dict[str, str] = context.chat_data.setdefault("asked", {})
     for found in (answer.best, *answer.alternatives):
         if found is not None:
@@ -60,8 +67,10 @@ async def send_answer(update: Update, context: Context, answer: Answer) -> None:
     html = render_html(answer)
     if answer.status == "answered" and answer.best is not None:
         html += share_line(context.bot.username, answer.best.fact_id)
-    await update.effective_message.reply_html(html, reply_markup=answer_keyboard(answer),
-                                              disable_web_page_preview=True)
+    keyboard = answer_keyboard(answer)
+    if answer.intent == "chat":  # the help reply: its example questions as buttons, as under /start
+        keyboard = examples_keyboard(txt.examples(store_of(context).reports()))
+    await update.effective_message.reply_html(html, reply_markup=keyboard, disable_web_page_preview=True)
 
 
 async def answer_question(update: Update, context: Context, question: str) -> None:
@@ -99,6 +108,23 @@ async def on_group_text(update: Update, context: Context) -> None:
         await answer_question(update, context, msg.text.replace(mention, " ").replace(mention.lower(), " "))
     elif replied:
         await answer_question(update, context, msg.text)
+
+
+async def on_unknown_command(update: Update, context: Context) -> None:
+    """A command no other handler took: asked as a question, so the knowledge layer's help answers.
+
+    Private chats: any command not addressed to another bot. Groups: only `/name@thisbot`.
+    """
+    msg = update.effective_message
+    parsed = _COMMAND.match(msg.text or "")
+    if parsed is None:
+        return
+    name, target, rest = parsed.groups()
+    if target is not None and target.lower() != (context.bot.username or "").lower():
+        return
+    if target is None and msg.chat.type != "private":
+        return
+    await answer_question(update, context, f"/{name}{rest}")
 
 
 async def on_start(update: Update, context: Context) -> None:
@@ -165,3 +191,7 @@ def register(application: Application) -> None:
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS,
                                            on_group_text))
 
+
+def register_fallback(application: Application) -> None:
+    """Wire the unknown-command reply; call after every command handler is registered."""
+    application.add_handler(MessageHandler(filters.TEXT & filters.COMMAND, on_unknown_command))
