@@ -7,6 +7,8 @@ from datetime import date
 
 from knowledge.agencies import AgencyIndex, group_key
 from knowledge.chat import help_text
+from knowledge.concept_match import covers, extras, required, stance
+from knowledge.decide import MAX_ALTERNATIVES, decide, found, no_cover
 from knowledge.intent import ANALYSIS
 from knowledge.matcher import MIN_SCORE, Scored, rank
 from knowledge.model import Answer, FoundFact, Reading, ReportInfo
@@ -17,9 +19,6 @@ from knowledge.typos import Speller
 from knowledge.query import Query, follow_up, parse
 from knowledge.store import Store
 
-AMBIGUOUS_MARGIN = 0.015
-"""Two different figures within this score of each other are asked back about."""
-MAX_ALTERNATIVES = 5
 
 
 def _index(store: Store) -> tuple[list[ReportInfo], AgencyIndex, Speller]:
@@ -52,10 +51,6 @@ def _known(reports: list[ReportInfo]) -> str:
     shown = "、".join(f"{a}（{'、'.join(str(y) for y in _years(reports, a))}年）" for a in agencies[:8])
     more = f"等 {len(agencies)} 个机关" if len(agencies) > 8 else ""
     return f"已收录：{shown}{more}。"
-
-
-def _found(s: Scored, by_id: dict[int, ReportInfo]) -> FoundFact:
-    return FoundFact(fact=s.item.fact, report=by_id[s.item.report_id], score=round(s.score, 4), fact_id=s.item.fid)
 
 
 def _select(q: Query, reports: list[ReportInfo]) -> tuple[list[ReportInfo], str]:
@@ -109,17 +104,22 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
     ids = [x.id for x in chosen]
     if len(ids) > 40:
         ids = store.reports_matching(q.tokens, ids, limit=40)
-    ranked = rank(store.facts_of(ids), q.tokens, r.measure, r.normalized, r.unit, r.year)
-    if len(r.agencies) > 1:
-        # equal figures from two bodies of one place (平潭县 / 平潭综合实验区): the place's main
-        # publisher, the one with the longest series of reports, comes first
-        series = Counter(x.agency for x in reports)
-        ranked.sort(key=lambda s: (-round(s.score, 6), s.item.fact.kind != "text",
-                                   -series[by_id[s.item.report_id].agency]))
-    if not ranked or ranked[0].score < MIN_SCORE:
+    facts = store.facts_of(ids)
+    need = required(q.concepts)
+    covering = [f for f in facts if covers(f.fact, need)] if need else facts
+    ranked = rank(covering, q.tokens, r.measure, r.normalized, r.unit, r.year, overlap=not need)
+    if need and not ranked:
+        return no_cover(q, rank(facts, q.tokens, r.measure, r.normalized, r.unit, r.year), by_id, chosen)
+    # equal figures from two bodies of one place (平潭县 / 平潭综合实验区): the place's main
+    # publisher, the one with the longest series of reports, comes first
+    series = Counter(x.agency for x in reports) if len(r.agencies) > 1 else Counter()
+    ranked.sort(key=lambda s: ((extras(s.item.fact, q.concepts), -stance(s.item.fact, r.normalized)) if need else (),
+                               -round(s.score, 6), s.item.fact.kind != "text",
+                               -series[by_id[s.item.report_id].agency]))
+    if not ranked or (not need and ranked[0].score < MIN_SCORE):
         where = "、".join(sorted({x.title for x in chosen})[:3])
         return Answer("not_found", r, note=f"在{where}中没有找到与「{r.measure or question}」相符的数字。")
-    return _decide(q, ranked, by_id, chosen, reports)
+    return decide(q, ranked, by_id, reports, gated=bool(need))
 
 
 def _overview(store: Store, q: Query, chosen: list[ReportInfo], reports: list[ReportInfo]) -> Answer:
@@ -151,53 +151,7 @@ def _pending(store: Store, q: Query, reports: list[ReportInfo], by_id: dict[int,
     name = _ANALYSIS_NAMES[r.intent]
     note = f"「{name}」类问题还不能自动计算，不会用单个数字代替。"
     note += "会用到的数字如下：" if figures else _known(reports)
-    return Answer("not_found", r, alternatives=tuple(_found(s, by_id) for s in figures[:MAX_ALTERNATIVES]),
+    return Answer("not_found", r, alternatives=tuple(found(s, by_id) for s in figures[:MAX_ALTERNATIVES]),
                   note=note)
 
 
-def _decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], chosen: list[ReportInfo],
-            reports: list[ReportInfo]) -> Answer:
-    r = q.reading
-    best = ranked[0]
-    good = [s for s in ranked if s.score >= max(MIN_SCORE, best.score * 0.5)]
-    alts = _distinct(good[1:], best)[:MAX_ALTERNATIVES]
-    agencies = {by_id[s.item.report_id].agency for s in good[:5]}
-    if not r.agencies and len({group_key(a) for a in agencies}) > 1:
-        per_agency: dict[str, Scored] = {}
-        for s in good:
-            per_agency.setdefault(by_id[s.item.report_id].agency, s)
-        cands = list(per_agency.values())[:MAX_ALTERNATIVES]
-        return Answer("ambiguous", r, best=_found(best, by_id),
-                      alternatives=tuple(_found(s, by_id) for s in cands),
-                      note="问的是哪个机关？", options=tuple(per_agency)[:MAX_ALTERNATIVES])
-    rival = next((s for s in alts if best.score - s.score <= AMBIGUOUS_MARGIN
-                  and s.item.report_id == best.item.report_id
-                  and s.item.fact.kind == best.item.fact.kind), None)
-    if rival is not None and rival.item.fact.value != best.item.fact.value:
-        cands = [best] + [s for s in alts if best.score - s.score <= AMBIGUOUS_MARGIN
-                          and s.item.fact.kind == best.item.fact.kind]
-        return Answer("ambiguous", r, best=_found(best, by_id),
-                      alternatives=tuple(_found(s, by_id) for s in cands[:MAX_ALTERNATIVES]),
-                      note="有几个数字都符合，问的是哪一个？",
-                      options=tuple(s.item.fact.label for s in cands[:MAX_ALTERNATIVES]))
-    note = ""
-    if r.year is None:
-        key = group_key(by_id[best.item.report_id].agency)
-        others = sorted({x.year for x in reports if group_key(x.agency) == key and x.year
-                         and x.year != by_id[best.item.report_id].year})
-        if others:
-            note = f"未指明年份，按最新的{by_id[best.item.report_id].year}年回答；另有{'、'.join(map(str, others))}年。"
-    return Answer("answered", r, best=_found(best, by_id), alternatives=tuple(_found(s, by_id) for s in alts),
-                  note=note)
-
-
-def _distinct(items: list[Scored], best: Scored) -> list[Scored]:
-    """Candidates without repeats of the same figure in the same place."""
-    seen = {(best.item.fact.value, best.item.fact.label)}
-    out = []
-    for s in items:
-        key = (s.item.fact.value, s.item.fact.label)
-        if key not in seen:
-            seen.add(key)
-            out.append(s)
-    return out

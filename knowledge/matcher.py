@@ -142,13 +142,14 @@ def score_fact(item: StoredFact, tokens: tuple[str, ...], measure: str, question
 
 
 def rank(items: Iterable[StoredFact], tokens: tuple[str, ...], measure: str, question: str,
-         unit: str = "", year: int | None = None) -> list[Scored]:
-    """All candidates that share at least one measure token, best first."""
+         unit: str = "", year: int | None = None, overlap: bool = True) -> list[Scored]:
+    """All candidates that share at least one measure token (any candidate when `overlap` is
+    False: the concepts chose them), best first."""
     qset = set(tokens)
     head = head_tokens(measure) & qset
     out = []
     for item in items:
-        if not (qset & (set(item.label_tokens) | set(item.section_tokens))):
+        if overlap and not (qset & (set(item.label_tokens) | set(item.section_tokens))):
             continue
         out.append(Scored(score_fact(item, tokens, measure, question, unit, year, head), item))
     out.sort(key=lambda s: (-s.score, s.item.fact.kind != "text"))

@@ -7,6 +7,7 @@ from datetime import date
 
 from knowledge.agencies import AgencyIndex, group_key
 from knowledge.intent import detect
+from knowledge.lexicon import concept_ids, rewrite
 from knowledge.model import Reading
 from knowledge.normalize import normalize_question
 from knowledge.tokenize import canonical_tokens
@@ -27,7 +28,7 @@ _UNIT_TAIL = re.compile(r"(?<![文案事证物邮配软硬])(件|条|篇|份|期
 """「件数」「收费金额（万元）」 at the end; not 文件数 / 案件数, which name a thing, not a unit."""
 _MONEY = re.compile(r"金额|多少钱")
 _PERCENT = re.compile(r"百分之|百分比|比例|%|率")
-_ORG_WORDS = re.compile(r"人民政府办公室|人民政府|政府办公室|街道办事处|办事处|管委会|办公室")
+_ORG_WORDS = re.compile(r"人民政府办公室|人民政府|政府办公室|街道办事处|办事处|管委会|办公室|综合实验区|实验区")
 _LEFT_OVER_GOV = re.compile(r"(?:^|(?<=\s))政府(?!信息|网站|门户|公报|采购|集中)")
 """「政府」 left where an agency's short name was cut out (崇川镇|政府行政复议…), not 政府信息."""
 _QUESTION_WORDS = re.compile(
@@ -45,6 +46,13 @@ class Query:
     """Canonical measure tokens."""
     group: tuple[str, ...] = ()
     """Agencies sharing the named place (fallback when the best-named one lacks the year)."""
+    carried_year: bool = False
+    """The year was carried over from the previous question, not asked."""
+
+    @property
+    def concepts(self) -> tuple[str, ...]:
+        """The lexicon concepts the measure names (行政处罚, 自然人, 尚未审结…)."""
+        return concept_ids(self.reading.measure)
 
 
 def question_unit(text: str) -> str:
@@ -114,6 +122,7 @@ def parse(question: str, index: AgencyIndex, today: date | None = None, speller:
     measure = _UNIT_Q.sub(" ", measure)
     measure = _QUESTION_WORDS.sub(" ", measure)
     measure = re.sub(r"\s+", " ", measure).strip(" ，,。？?的")
+    fixes += rewrite(measure)[1]
     reading = Reading(question=question, normalized=full, agencies=match.best, year=year,
                       measure=measure, unit=unit, unknown_place=unknown, intent=intent.name,
                       asserted=intent.asserted, corrections=fixes)
@@ -131,11 +140,12 @@ def follow_up(query: Query, previous: Reading | None, index: AgencyIndex) -> Que
     if not agencies and not r.unknown_place and previous.agencies:
         agencies = previous.agencies
         group = previous.agencies
-    if year is None and previous.year is not None:
+    carried = year is None and previous.year is not None
+    if carried:
         year = previous.year
     if not tokens and previous.measure:
         measure = previous.measure
         tokens = canonical_tokens(measure)
     unit = r.unit or (previous.unit if measure == previous.measure else "")
     reading = replace(r, agencies=agencies, year=year, measure=measure, unit=unit)
-    return Query(reading=reading, tokens=tokens, group=group)
+    return Query(reading=reading, tokens=tokens, group=group, carried_year=carried)

@@ -40,10 +40,19 @@ class Speller:
                 speller.by_sound.setdefault(" ".join(pinyin_syllables(w)), []).append(w)
         return speller
 
+    def _known(self, text: str) -> bool:
+        return len(text) >= 2 and (text in self.words or _known_word(text))
+
     def _fix(self, span: str, sounds: list[str]) -> str | None:
         cands = [w for w in self.by_sound.get(" ".join(sounds), ())
                  if w != span and sum(a != b for a, b in zip(w, span)) == 1]
-        return cands[0] if len(cands) == 1 else None
+        if len(cands) != 1:
+            return None
+        fixed = cands[0]
+        # 「洪泽区复议」: 洪泽区 is a word and 复 starts the next one, so 洪泽区复 is no typo of 洪泽区府
+        if (fixed[-1] != span[-1] and self._known(span[:-1])) or (fixed[0] != span[0] and self._known(span[1:])):
+            return None
+        return fixed
 
     def correct(self, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         """`text` with homophone typos replaced, and the (typed, corrected) pairs."""

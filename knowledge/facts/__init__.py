@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from knowledge.model import Fact
 from loaders.model import Document
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 """Bump when loaders or fact extraction change what a file yields: stored reports indexed by an
 older version are re-read on the next load instead of being kept as 'unchanged'."""
 

@@ -1,0 +1,134 @@
+"""按概念选候选：问题里认出的概念（concepts.txt）必须都被答案的标签覆盖；限定词（列、平台、
+结果）没问到的格子排在后面；「达到」「从」区分同一句里的起点和终点。
+
+The concept decides the candidates (a small closed set per question); the matcher's score only
+ranks inside that set. A question with no known concept is left to the score alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from knowledge.lexicon import concept, concept_ids
+from knowledge.model import SEP, Fact
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The rules of data/concept_rules.txt."""
+
+    soft: frozenset[str]
+    implies: dict[str, frozenset[str]]
+    reach: tuple[str, ...]
+    start: tuple[str, ...]
+
+
+def parse_rules(text: str) -> Rules:
+    """Rules from the data file's text; a bad line raises ValueError with its number."""
+    soft: set[str] = set()
+    implies: dict[str, set[str]] = {}
+    words: dict[str, list[str]] = {"reach": [], "start": []}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 3 or parts[0] not in ("soft", "implies", "reach", "start"):
+            raise ValueError(f"concept_rules.txt line {n}: expected '规则 | 参数 | 概念、概念'")
+        items = [x.strip() for x in parts[2].split("、") if x.strip()]
+        if parts[0] in words:
+            words[parts[0]] += items
+            continue
+        for cid in items:
+            concept(cid)  # KeyError names an unknown concept
+        if parts[0] == "soft":
+            soft.update(items)
+        else:
+            implies.setdefault(parts[1], set()).update(items)
+    return Rules(frozenset(soft), {k: frozenset(v) for k, v in implies.items()},
+                 tuple(sorted(words["reach"], key=len, reverse=True)), tuple(words["start"]))
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """data/concept_rules.txt, read once."""
+    return parse_rules((resources.files("knowledge") / "data" / "concept_rules.txt").read_text(encoding="utf-8"))
+
+
+def _context(label: str, quote: str) -> str:
+    """A prose number's words: its sentence up to the number (「微博4092条、微信1330条」: 微信
+    names 1330, not 4092), or the label alone when the quote does not hold it."""
+    at = quote.find(label) if label else -1
+    return quote[: at + len(label)] if at >= 0 else label
+
+
+@lru_cache(maxsize=65536)
+def _concepts(kind: str, table: str, row: tuple[str, ...], col: tuple[str, ...], label: str,
+              quote: str = "") -> frozenset[str]:
+    text = SEP.join(row + col) if kind == "table" else _context(label, quote)
+    found = set(concept_ids(text)) | rules().implies.get(table, frozenset())
+    for cid in list(found):
+        found |= rules().implies.get(cid, frozenset())
+    return frozenset(found)
+
+
+def fact_concepts(fact: Fact) -> frozenset[str]:
+    """The concepts a fact's row and column (a cell) or its words (prose) name."""
+    return _concepts(fact.kind, fact.table, fact.row, fact.col, fact.label,
+                     fact.quote if fact.kind == "text" else "")
+
+
+@lru_cache(maxsize=65536)
+def _context_tokens(label: str, quote: str) -> tuple[str, ...]:
+    from knowledge.tokenize import canonical_tokens
+
+    return canonical_tokens(_context(label, quote))
+
+
+def context_words(fact: Fact) -> tuple[str, ...]:
+    """Canonical tokens of a prose number's sentence up to the number; () for a table cell."""
+    return _context_tokens(fact.label, fact.quote) if fact.kind == "text" else ()
+
+
+def required(asked: tuple[str, ...]) -> frozenset[str]:
+    """The asked concepts an answer must cover (the soft ones are only ways of asking)."""
+    return frozenset(asked) - rules().soft
+
+
+def covers(fact: Fact, need: frozenset[str]) -> bool:
+    """True when the fact names every required concept."""
+    return need <= fact_concepts(fact)
+
+
+def extras(fact: Fact, asked: tuple[str, ...]) -> int:
+    """How many qualifiers the fact has that the question did not ask for: a non-default
+    column (自然人, 结果维持, 本年废止件数) of a table cell; 0 for prose and default columns."""
+    if fact.kind != "table":
+        return 0
+    if fact.primary and fact.table != "表四":
+        return 0
+    col = {c for c in concept_ids(SEP.join(fact.col)) if concept(c).kind == "col"}
+    return len(col - set(asked) - {"total"})
+
+
+def _tail(label: str) -> str:
+    """The words after the last number of a prose label: what this number itself is."""
+    nums = list(_NUMBER.finditer(label))
+    return label[nums[-1].end():] if nums else ""
+
+
+def stance(fact: Fact, question: str) -> int:
+    """+1 when the question asks for a figure reached (涨到, 达到) and the fact is one, −1 when
+    the fact is the starting point or the increment instead; 0 when the question says neither."""
+    r = rules()
+    if fact.kind != "text" or not any(w in question for w in r.reach):
+        return 0
+    tail = _tail(fact.label)
+    if any(w in tail for w in r.reach):
+        return 1
+    if any(fact.label.rstrip("0123456789年的 ").endswith(w) or w in fact.label[-6:] for w in r.start):
+        return -1
+    return 0

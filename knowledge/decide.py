@@ -1,0 +1,92 @@
+"""决定 answered / ambiguous：同分的不同数字要问回去；按概念选出的答案还要有把握（confidence）。"""
+from __future__ import annotations
+
+from knowledge.agencies import group_key
+from knowledge.concept_match import required
+from knowledge.confidence import confident
+from knowledge.lexicon import concept
+from knowledge.matcher import MIN_SCORE, Scored
+from knowledge.model import Answer, FoundFact, ReportInfo
+from knowledge.query import Query
+
+AMBIGUOUS_MARGIN = 0.015
+"""Two different figures within this score of each other are asked back about."""
+MAX_ALTERNATIVES = 5
+
+
+def found(s: Scored, by_id: dict[int, ReportInfo]) -> FoundFact:
+    return FoundFact(fact=s.item.fact, report=by_id[s.item.report_id], score=round(s.score, 4), fact_id=s.item.fid)
+
+
+
+def no_cover(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], chosen: list[ReportInfo]) -> Answer:
+    """No fact names everything asked: never an answer; the closest figures, if any, to pick from."""
+    r = q.reading
+    names = "、".join(concept(c).name for c in required(q.concepts))
+    close = [s for s in ranked if s.score >= MIN_SCORE][:MAX_ALTERNATIVES]
+    where = "、".join(sorted({x.title for x in chosen})[:3])
+    if not close:
+        return Answer("not_found", r, note=f"在{where}中没有找到「{names}」的数字。")
+    return Answer("ambiguous", r, best=found(close[0], by_id), alternatives=tuple(found(s, by_id) for s in close),
+                  note=f"没有找到正好是「{names}」的数字，下面几个相近，问的是哪一个？",
+                  options=tuple(s.item.fact.label for s in close))
+
+
+def _rank_key(s: Scored, q: Query) -> tuple:
+    from knowledge.concept_match import extras, stance
+
+    return (extras(s.item.fact, q.concepts), -stance(s.item.fact, q.reading.normalized))
+
+
+def decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], reports: list[ReportInfo],
+           gated: bool = False) -> Answer:
+    """The answer from ranked candidates (best first). `gated`: the candidates were chosen by the
+    question's concepts, so any score ranks them, and the best must still explain the question."""
+    r = q.reading
+    best = ranked[0]
+    floor = -1e9 if gated else max(MIN_SCORE, best.score * 0.5)
+    good = [s for s in ranked if s.score >= floor]
+    alts = distinct(good[1:], best)[:MAX_ALTERNATIVES]
+    agencies = {by_id[s.item.report_id].agency for s in good[:5]}
+    if not r.agencies and len({group_key(a) for a in agencies}) > 1:
+        per_agency: dict[str, Scored] = {}
+        for s in good:
+            per_agency.setdefault(by_id[s.item.report_id].agency, s)
+        cands = list(per_agency.values())[:MAX_ALTERNATIVES]
+        return Answer("ambiguous", r, best=found(best, by_id),
+                      alternatives=tuple(found(s, by_id) for s in cands),
+                      note="问的是哪个机关？", options=tuple(per_agency)[:MAX_ALTERNATIVES])
+    level = _rank_key(best, q) if gated else None
+    ties = [s for s in alts if best.score - s.score <= AMBIGUOUS_MARGIN and s.item.report_id == best.item.report_id
+            and s.item.fact.kind == best.item.fact.kind and (not gated or _rank_key(s, q) == level)]
+    if any(s.item.fact.value != best.item.fact.value for s in ties):
+        cands = [best, *ties]
+        return Answer("ambiguous", r, best=found(best, by_id),
+                      alternatives=tuple(found(s, by_id) for s in cands[:MAX_ALTERNATIVES]),
+                      note="有几个数字都符合，问的是哪一个？",
+                      options=tuple(s.item.fact.label for s in cands[:MAX_ALTERNATIVES]))
+    if gated and not confident(best.item, r.measure):
+        cands = [best, *alts][:MAX_ALTERNATIVES]
+        return Answer("ambiguous", r, best=found(best, by_id), alternatives=tuple(found(s, by_id) for s in cands),
+                      note="不太确定问的是不是这个数字，请选择：", options=tuple(s.item.fact.label for s in cands))
+    note = ""
+    if r.year is None:
+        key = group_key(by_id[best.item.report_id].agency)
+        others = sorted({x.year for x in reports if group_key(x.agency) == key and x.year
+                         and x.year != by_id[best.item.report_id].year})
+        if others:
+            note = f"未指明年份，按最新的{by_id[best.item.report_id].year}年回答；另有{'、'.join(map(str, others))}年。"
+    return Answer("answered", r, best=found(best, by_id), alternatives=tuple(found(s, by_id) for s in alts),
+                  note=note)
+
+
+def distinct(items: list[Scored], best: Scored) -> list[Scored]:
+    """Candidates without repeats of the same figure in the same place."""
+    seen = {(best.item.fact.value, best.item.fact.label)}
+    out = []
+    for s in items:
+        key = (s.item.fact.value, s.item.fact.label)
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
