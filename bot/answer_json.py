@@ -7,6 +7,10 @@ from bot.reply import render_text
 from knowledge import SEP, Answer, FoundFact
 
 
+MAX_JSON_ALTERNATIVES = 5
+"""The contract's limit; an ask-back text may list more (all parts of a group)."""
+
+
 def found_to_dict(found: FoundFact | None) -> dict[str, Any] | None:
     """One answer or alternative object."""
     if found is None:
@@ -35,7 +39,7 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
         "question": r.question,
         "status": answer.status,
         "answer": found_to_dict(answer.best) if answer.status != "not_found" else None,
-        "alternatives": [found_to_dict(a) for a in answer.alternatives],
+        "alternatives": [found_to_dict(a) for a in answer.alternatives[:MAX_JSON_ALTERNATIVES]],
         "intent": answer.intent,
         "points": [found_to_dict(p) for p in answer.points],
         "derived": None if answer.derived is None else {

@@ -69,6 +69,9 @@ def aliases(agency: str) -> dict[str, int]:
             out.setdefault(c, 10 + depth + len(c))
             if len(c) > 3:
                 out.setdefault(c[:2], 5 + depth)
+            if unit.endswith("综合实验区"):
+                out.setdefault(c + "实验区", 15 + depth + len(c))
+                out.setdefault("实验区", 4 + depth)
         rest = agency[agency.find(unit):] if unit in agency else ""
         if rest and rest != unit:
             out.setdefault(rest, 60 + len(rest))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace as dc_replace
 
 from datetime import date
 
@@ -79,6 +80,7 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
     q = parse(question, index, today, speller)
     if previous is not None:
         q = follow_up(q, previous, index)
+    q, moved = _latest_for_new_agency(q, reports)
     r = q.reading
     if not question.strip():
         return Answer("not_found", r, note="请输入一个问题，例如「2024年晋江依申请公开多少件」。")
@@ -119,7 +121,22 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
     if not ranked or (not need and ranked[0].score < MIN_SCORE):
         where = "、".join(sorted({x.title for x in chosen})[:3])
         return Answer("not_found", r, note=f"在{where}中没有找到与「{r.measure or question}」相符的数字。")
-    return decide(q, ranked, by_id, reports, gated=bool(need))
+    answer = decide(q, ranked, by_id, reports, gated=bool(need))
+    if moved and answer.best is not None:
+        answer = dc_replace(answer, note=f"{moved}没有{previous.year if previous else ''}年的年报，"
+                            f"按它最新的{answer.best.report.year}年回答。")
+    return answer
+
+
+def _latest_for_new_agency(q: Query, reports: list[ReportInfo]) -> tuple[Query, str]:
+    """A follow-up naming another agency (「鲤城区呢」) keeps the year asked before; when that agency
+    has no report for it, its latest year is used instead, with a note (the moved agency's name)."""
+    r = q.reading
+    if not q.carried_year or not r.agencies or any(x.agency in r.agencies and x.year == r.year for x in reports):
+        return q, ""
+    if not any(x.agency in r.agencies for x in reports):
+        return q, ""
+    return dc_replace(q, reading=dc_replace(r, year=None)), "、".join(r.agencies)
 
 
 def _overview(store: Store, q: Query, chosen: list[ReportInfo], reports: list[ReportInfo]) -> Answer:

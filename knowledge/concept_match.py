@@ -132,3 +132,13 @@ def stance(fact: Fact, question: str) -> int:
     if any(fact.label.rstrip("0123456789年的 ").endswith(w) or w in fact.label[-6:] for w in r.start):
         return -1
     return 0
+
+
+def is_part(fact: Fact, asked: tuple[str, ...]) -> bool:
+    """True for a sub-item cell when the question asks for its group (「无法提供」 answered by
+    「1.本机关不掌握…」): the asked row concepts sit only in the cell's parent rows."""
+    if fact.kind != "table" or len(fact.row) < 2:
+        return False
+    rows = {c for c in asked if concept(c).kind == "row"}
+    leaf = set(concept_ids(fact.row[-1]))
+    return bool(rows) and not rows & leaf

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from knowledge.agencies import group_key
-from knowledge.concept_match import required
+from knowledge.concept_match import is_part, required
 from knowledge.confidence import confident
 from knowledge.lexicon import concept
 from knowledge.matcher import MIN_SCORE, Scored
@@ -12,6 +12,8 @@ from knowledge.query import Query
 AMBIGUOUS_MARGIN = 0.015
 """Two different figures within this score of each other are asked back about."""
 MAX_ALTERNATIVES = 5
+MAX_PARTS = 10
+"""An ask-back about a group's parts lists all of them (表三 has at most 8 items a group)."""
 
 
 def found(s: Scored, by_id: dict[int, ReportInfo]) -> FoundFact:
@@ -56,6 +58,8 @@ def decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], reports
         return Answer("ambiguous", r, best=found(best, by_id),
                       alternatives=tuple(found(s, by_id) for s in cands),
                       note="问的是哪个机关？", options=tuple(per_agency)[:MAX_ALTERNATIVES])
+    if gated and is_part(best.item.fact, q.concepts):
+        return _parts(q, ranked, by_id)
     level = _rank_key(best, q) if gated else None
     ties = [s for s in alts if best.score - s.score <= AMBIGUOUS_MARGIN and s.item.report_id == best.item.report_id
             and s.item.fact.kind == best.item.fact.kind and (not gated or _rank_key(s, q) == level)]
@@ -78,6 +82,24 @@ def decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], reports
             note = f"未指明年份，按最新的{by_id[best.item.report_id].year}年回答；另有{'、'.join(map(str, others))}年。"
     return Answer("answered", r, best=found(best, by_id), alternatives=tuple(found(s, by_id) for s in alts),
                   note=note)
+
+
+def _parts(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo]) -> Answer:
+    """The group asked for has no cell of its own: list every part (same report, same columns)
+    and their sum, never one part as the answer."""
+    best = ranked[0]
+    parts = [s for s in ranked if s.item.report_id == best.item.report_id and s.item.fact.col == best.item.fact.col
+             and s.item.fact.row[:-1] == best.item.fact.row[:-1] and is_part(s.item.fact, q.concepts)]
+    parts.sort(key=lambda s: s.item.fact.row)
+    parts = parts[:MAX_PARTS]
+    group = best.item.fact.row[-2]
+    note = f"表中没有「{group}」本身的数字，只有它的 {len(parts)} 个小项"
+    numbers = [s.item.fact.number for s in parts]
+    if parts and all(n is not None for n in numbers):
+        total = sum(n for n in numbers if n is not None)
+        note += f"（相加为 {total:g}{best.item.fact.unit}）"
+    return Answer("ambiguous", q.reading, best=found(best, by_id), alternatives=tuple(found(s, by_id) for s in parts),
+                  note=note + "，问的是哪一项？", options=tuple(s.item.fact.row[-1] for s in parts))
 
 
 def distinct(items: list[Scored], best: Scored) -> list[Scored]:

@@ -21,7 +21,7 @@ from knowledge.synonyms import COLUMN_HINTS
 from knowledge.tokenize import canonical_tokens
 
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
-_UNIT_FAMILIES = ({"件", "次", "个", "项", "宗", "起"}, {"条", "篇", "份", "则", "期"}, {"人", "人次", "名"},
+_UNIT_FAMILIES = ({"件", "次", "个", "项", "小项", "宗", "起"}, {"场", "场次", "次"}, {"条", "篇", "份", "则", "期"}, {"人", "人次", "名"},
                   {"万元", "元", "亿元"}, {"%"}, {"万条", "条"}, {"万人次", "人次"}, {"万次", "次"})
 _CUMULATIVE = re.compile(r"累计|历年|总数量|截至")
 _YEARS = re.compile(r"(?:19|20)\d{2}")
