@@ -146,11 +146,13 @@ def bench(n_reports: int, seed: int, fmt: str) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+from bot.cli_calibrate import calibrate  # noqa: E402 - confidence fitting
 from bot.cli_check import check  # noqa: E402 - data-quality command
 from bot.telegram_main import serve  # noqa: E402 - the Telegram front-end's command
 
 cli.add_command(serve)
 cli.add_command(check)
+cli.add_command(calibrate)
 
 
 def main() -> None:

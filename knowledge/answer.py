@@ -74,8 +74,10 @@ def _select(q: Query, reports: list[ReportInfo]) -> tuple[list[ReportInfo], str]
     return [], f"没有任何机关{r.year}年的年报，已有年份：{'、'.join(map(str, years))}。"
 
 
-def ask(store: Store, question: str, today: date | None = None, previous: Reading | None = None) -> Answer:
-    """Answer one question from the loaded reports (`previous`: the chat's last reading)."""
+def ask(store: Store, question: str, today: date | None = None, previous: Reading | None = None,
+        limit: float | None = None) -> Answer:
+    """Answer one question from the loaded reports (`previous`: the chat's last reading; `limit`:
+    an unexplained-weight limit other than the fitted one, for calibration)."""
     reports, index, speller = _index(store)
     q = parse(question, index, today, speller)
     if previous is not None:
@@ -121,7 +123,7 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
     if not ranked or (not need and ranked[0].score < MIN_SCORE):
         where = "、".join(sorted({x.title for x in chosen})[:3])
         return Answer("not_found", r, note=f"在{where}中没有找到与「{r.measure or question}」相符的数字。")
-    answer = decide(q, ranked, by_id, reports, gated=bool(need))
+    answer = decide(q, ranked, by_id, reports, gated=bool(need), limit=limit)
     if moved and answer.best is not None:
         answer = dc_replace(answer, note=f"{moved}没有{previous.year if previous else ''}年的年报，"
                             f"按它最新的{answer.best.report.year}年回答。")

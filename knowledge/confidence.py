@@ -70,7 +70,7 @@ def _inside(word: str, have: set[str]) -> bool:
     return any(word in h or (len(h) >= 2 and h in word) for h in have)
 
 
-def confident(item: StoredFact, measure: str) -> bool:
-    """True when the fact explains the question well enough to be given as the answer."""
-    return unexplained(item, measure) <= thresholds().max_unexplained
+def confident(weight: float, limit: float | None = None) -> bool:
+    """True when an unexplained weight is within the fitted limit (or the given one)."""
+    return weight <= (thresholds().max_unexplained if limit is None else limit)
 

@@ -122,6 +122,9 @@ class Answer:
     """The facts behind an answer that needs more than one (an overview, a series), else ()."""
     derived: Derived | None = None
     """A computed difference or rate, else None."""
+    unexplained: float | None = None
+    """For a fact chosen by the question's concepts: the weight of the question's words it does
+    not account for (knowledge.confidence); None otherwise."""
 
     @property
     def intent(self) -> str:
