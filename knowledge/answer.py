@@ -6,9 +6,9 @@ from dataclasses import replace as dc_replace
 
 from datetime import date
 
-from knowledge.agencies import AgencyIndex, group_key
+from knowledge.agencies import AgencyIndex, core, group_key, units
 from knowledge.chat import help_text
-from knowledge.concept_match import covers, extras, required, stance
+from knowledge.concept_match import covers, rank_key, required
 from knowledge.decide import MAX_ALTERNATIVES, decide, found, no_cover
 from knowledge.intent import ANALYSIS
 from knowledge.matcher import MIN_SCORE, Scored, rank
@@ -27,8 +27,10 @@ def _index(store: Store) -> tuple[list[ReportInfo], AgencyIndex, Speller]:
     if cached is None:
         reports = store.reports()
         index = AgencyIndex([r.agency for r in reports], gazetteer() if reports else None)
-        words = vocabulary() | template_words() | {a for a in index.alias_map if len(a) <= 4}
-        cached = (reports, index, Speller.of(words))
+        names = {n for a in index.agencies for u in units(a) for n in (u, core(u))}
+        words = vocabulary() | template_words() | names | {a for a in index.alias_map if len(a) <= 4}
+        places = gazetteer() if reports else None
+        cached = (reports, index, Speller.of(words, keep=(lambda t: bool(places.lookup(t))) if places else None))
         store.cache["index"] = cached
     return cached
 
@@ -117,7 +119,7 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
     # equal figures from two bodies of one place (平潭县 / 平潭综合实验区): the place's main
     # publisher, the one with the longest series of reports, comes first
     series = Counter(x.agency for x in reports) if len(r.agencies) > 1 else Counter()
-    ranked.sort(key=lambda s: ((extras(s.item.fact, q.concepts), -stance(s.item.fact, r.normalized)) if need else (),
+    ranked.sort(key=lambda s: (rank_key(s.item.fact, q.concepts, r.normalized) if need else (),
                                -round(s.score, 6), s.item.fact.kind != "text",
                                -series[by_id[s.item.report_id].agency]))
     if not ranked or (not need and ranked[0].score < MIN_SCORE):

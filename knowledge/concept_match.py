@@ -23,6 +23,7 @@ class Rules:
 
     soft: frozenset[str]
     implies: dict[str, frozenset[str]]
+    prefer: dict[str, frozenset[str]]
     reach: tuple[str, ...]
     start: tuple[str, ...]
 
@@ -31,12 +32,13 @@ def parse_rules(text: str) -> Rules:
     """Rules from the data file's text; a bad line raises ValueError with its number."""
     soft: set[str] = set()
     implies: dict[str, set[str]] = {}
+    prefer: dict[str, set[str]] = {}
     words: dict[str, list[str]] = {"reach": [], "start": []}
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 3 or parts[0] not in ("soft", "implies", "reach", "start"):
+        if len(parts) != 3 or parts[0] not in ("soft", "implies", "prefer", "reach", "start"):
             raise ValueError(f"concept_rules.txt line {n}: expected '规则 | 参数 | 概念、概念'")
         items = [x.strip() for x in parts[2].split("、") if x.strip()]
         if parts[0] in words:
@@ -47,8 +49,9 @@ def parse_rules(text: str) -> Rules:
         if parts[0] == "soft":
             soft.update(items)
         else:
-            implies.setdefault(parts[1], set()).update(items)
+            (implies if parts[0] == "implies" else prefer).setdefault(parts[1], set()).update(items)
     return Rules(frozenset(soft), {k: frozenset(v) for k, v in implies.items()},
+                 {k: frozenset(v) for k, v in prefer.items()},
                  tuple(sorted(words["reach"], key=len, reverse=True)), tuple(words["start"]))
 
 
@@ -142,3 +145,16 @@ def is_part(fact: Fact, asked: tuple[str, ...]) -> bool:
     rows = {c for c in asked if concept(c).kind == "row"}
     leaf = set(concept_ids(fact.row[-1]))
     return bool(rows) and not rows & leaf
+
+
+def preferred(fact: Fact, asked: tuple[str, ...]) -> int:
+    """1 when the fact is the preferred reading of a broad question (prefer rules): a figure the
+    report states in words, or a cell with a preferred concept; else 0."""
+    want = set().union(*(rules().prefer.get(c, frozenset()) for c in asked)) if asked else set()
+    return int(bool(want) and (fact.kind == "text" or bool(want & fact_concepts(fact))))
+
+
+def rank_key(fact: Fact, asked: tuple[str, ...], question: str) -> tuple[int, int, int]:
+    """How concept-chosen candidates are ordered before their score: fewer unasked qualifiers,
+    a reached figure when one is asked for, the preferred reading of a broad question."""
+    return extras(fact, asked), -stance(fact, question), -preferred(fact, asked)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from knowledge.agencies import group_key
-from knowledge.concept_match import is_part, required
+from knowledge.concept_match import is_part, rank_key, required
 from knowledge.confidence import confident, unexplained
 from knowledge.lexicon import concept
 from knowledge.matcher import MIN_SCORE, Scored
@@ -35,9 +35,7 @@ def no_cover(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], chose
 
 
 def _rank_key(s: Scored, q: Query) -> tuple:
-    from knowledge.concept_match import extras, stance
-
-    return (extras(s.item.fact, q.concepts), -stance(s.item.fact, q.reading.normalized))
+    return rank_key(s.item.fact, q.concepts, q.reading.normalized)
 
 
 def decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], reports: list[ReportInfo],

@@ -7,6 +7,8 @@ placeholders are transparent, and the 上海市/上海市 city line of a municip
 """
 from __future__ import annotations
 
+import os
+
 import importlib.util
 import re
 import zipfile
@@ -190,7 +192,12 @@ def place_words(text: str) -> list[str]:
 
 
 def pinyin_syllables(text: str) -> list[str]:
-    """Toneless lowercase pinyin, one item per character (non-Chinese characters kept, lowercased)."""
+    """Toneless lowercase pinyin, one item per character (non-Chinese characters kept, lowercased).
+
+    Each character takes its common reading (pypinyin without its phrase dictionary, which would
+    cost ~45 MB): typed words and known words are read the same way, which is all comparing needs."""
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "true")
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "true")
     from pypinyin import Style, lazy_pinyin
 
     return [s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: list(chars))]

@@ -8,7 +8,7 @@ in exactly one character, and that word is the only such one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from knowledge.places import pinyin_syllables
@@ -29,11 +29,13 @@ class Speller:
 
     words: set[str] = field(default_factory=set)
     by_sound: dict[str, list[str]] = field(default_factory=dict)
+    keep: Callable[[str], bool] = lambda _text: False
+    """Spans never corrected although unknown here: real place names (抚州 is no typo of 福州)."""
 
     @classmethod
-    def of(cls, words: Iterable[str]) -> Speller:
+    def of(cls, words: Iterable[str], keep: Callable[[str], bool] | None = None) -> Speller:
         """A speller over `words` (Chinese words of two to four characters are used)."""
-        speller = cls()
+        speller = cls(keep=keep or (lambda _text: False))
         for w in words:
             if 2 <= len(w) <= 4 and _CJK.fullmatch(w) and w not in speller.words:
                 speller.words.add(w)
@@ -46,7 +48,7 @@ class Speller:
     def _fix(self, span: str, sounds: list[str]) -> str | None:
         cands = [w for w in self.by_sound.get(" ".join(sounds), ())
                  if w != span and sum(a != b for a, b in zip(w, span)) == 1]
-        if len(cands) != 1:
+        if len(cands) != 1 or self.keep(span):
             return None
         fixed = cands[0]
         # 「洪泽区复议」: 洪泽区 is a word and 复 starts the next one, so 洪泽区复 is no typo of 洪泽区府
