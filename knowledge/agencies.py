@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.agency_names import is_department, romanized, short_forms
-from knowledge.places import Gazetteer, pinyin_key
+from knowledge.places import Gazetteer, pinyin_keys
 
 _UNIT = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:自治州|自治县|特别行政区|综合实验区|新区|开发区|省|市|区|县|旗|镇|乡|街道)")
 _ORG_SUFFIXES = ("人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "办事处", "管理委员会", "管委会",
@@ -116,7 +116,8 @@ class AgencyIndex:
             found = units(agency)
             for unit in found:
                 if not is_department(agency, unit) or unit != found[-1]:
-                    self.by_pinyin.setdefault(pinyin_key(core(unit)), core(unit))
+                    for key in pinyin_keys(core(unit)):
+                        self.by_pinyin.setdefault(key, core(unit))
             if gazetteer is not None and found and not gazetteer.lookup(found[-1]) and len(found) > 1:
                 official = gazetteer.official_spelling(found[-1], found[:-1])
                 if official:

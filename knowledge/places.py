@@ -206,3 +206,14 @@ def pinyin_syllables(text: str) -> list[str]:
 def pinyin_key(text: str) -> str:
     """Toneless pinyin of `text` as one lowercase string without spaces: 晋江 -> jinjiang."""
     return "".join(s for s in pinyin_syllables(text) if not s.isspace())
+
+
+def pinyin_keys(text: str, limit: int = 8) -> set[str]:
+    """Every reading of a short name, for names with characters read two ways: 重庆 ->
+    {zhongqing, chongqing} (at most `limit` readings)."""
+    from pypinyin import Style, pinyin
+
+    keys = [""]
+    for readings in pinyin(text, style=Style.NORMAL, heteronym=True, errors=lambda chars: [[c] for c in chars]):
+        keys = [k + r.lower() for k in keys for r in dict.fromkeys(readings) if not r.isspace()][:limit]
+    return set(keys)
