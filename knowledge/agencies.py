@@ -137,13 +137,26 @@ class AgencyIndex:
             return ""
         own = {u for a in best for u in units(a)} | {self.spelled[a][0] for a in best if a in self.spelled}
         for word in self.gazetteer.place_words(question):
-            if word in own or any(word in u or core(u) == core(word) for u in own):
+            if word in own or any(word in u or core(u) == core(word) for u in own) or word in self.alias_map:
                 continue
-            if word in self.alias_map:
-                continue
-            if word.endswith(("村", "社区")) or any(self.gazetteer.within(word, u) for u in own):
+            if word.endswith(("村", "社区")):
                 return word
+            places = self.gazetteer.lookup(word)
+            if any(p.level == "town" for p in places) or any(self.gazetteer.within(word, u) for u in own):
+                return word  # a town, or a place inside the matched one (晋江市磁灶镇)
+            if places and not any(self.gazetteer.within(u, word) for u in own):
+                return word  # a county beside the matched place, not its parent (平潭县 ≠ 平潭综合实验区)
         return ""
+
+    def departments_only(self, question: str) -> tuple[str, ...]:
+        """Departments whose place the question names when no body of that place is loaded
+        (only 平潭综合实验区公安局 for 「平潭综合实验区…」): they must not answer for it."""
+        out = []
+        for agency in self.agencies:
+            found = units(agency)
+            if found and is_department(agency, found[-1]) and (found[-1] in question or core(found[-1]) in question):
+                out.append(agency)
+        return tuple(out)
 
     def find(self, question: str) -> AgencyMatch:
         """Agencies named in `question` (longest, most specific alias wins)."""
@@ -168,9 +181,10 @@ class AgencyIndex:
         before its year."""
         for m in _PLACE_WORD.finditer(question):
             word = m.group(1)
-            if any(word.endswith(n) for n in _NOT_PLACES) or word in _NOT_PLACES:
+            real = self.gazetteer is not None and bool(self.gazetteer.lookup(word))
+            if word in _NOT_PLACES or (not real and len(word) <= 3 and any(word.endswith(n) for n in _NOT_PLACES)):
                 continue
-            if not any(word in p or p in word for p in self.places):
+            if not any(word in p or (len(p) >= 2 and p in word) for p in self.places):
                 return word
         head = _LEADING_NAME.match(question)
         if head and not any(head.group(1) in p for p in self.places) and _is_place_name(head.group(1)):

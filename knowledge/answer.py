@@ -94,6 +94,10 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
         return Answer("not_found", r, note="还没有加载任何年报。")
     if r.unknown_place and not r.agencies:
         return Answer("not_found", r, note=f"没有「{r.unknown_place}」的年报。" + _known(reports))
+    departments = index.departments_only(r.normalized) if not r.agencies else ()
+    if departments:
+        return Answer("not_found", r, note=f"只收录了{'、'.join(departments)}的年报，部门的数字不能代替"
+                      f"整个机关回答；请问部门的数字时写上部门名。" + _known(reports))
     if r.unknown_place:
         return Answer("not_found", r, note=f"没有「{r.unknown_place}」的年报；{'、'.join(r.agencies)}的年报"
                       f"不能代替它回答。" + _known(reports))

@@ -26,6 +26,8 @@ class Rules:
     prefer: dict[str, frozenset[str]]
     reach: tuple[str, ...]
     start: tuple[str, ...]
+    only_with: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(concept pattern, context patterns): the concept counts only beside one of the contexts."""
 
 
 def parse_rules(text: str) -> Rules:
@@ -33,16 +35,20 @@ def parse_rules(text: str) -> Rules:
     soft: set[str] = set()
     implies: dict[str, set[str]] = {}
     prefer: dict[str, set[str]] = {}
+    only_with: list[tuple[str, tuple[str, ...]]] = []
     words: dict[str, list[str]] = {"reach": [], "start": []}
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 3 or parts[0] not in ("soft", "implies", "prefer", "reach", "start"):
+        if len(parts) != 3 or parts[0] not in ("soft", "implies", "prefer", "only_with", "reach", "start"):
             raise ValueError(f"concept_rules.txt line {n}: expected '规则 | 参数 | 概念、概念'")
         items = [x.strip() for x in parts[2].split("、") if x.strip()]
         if parts[0] in words:
             words[parts[0]] += items
+            continue
+        if parts[0] == "only_with":
+            only_with += [(p.strip(), tuple(items)) for p in parts[1].split("、") if p.strip()]
             continue
         for cid in items:
             concept(cid)  # KeyError names an unknown concept
@@ -52,7 +58,7 @@ def parse_rules(text: str) -> Rules:
             (implies if parts[0] == "implies" else prefer).setdefault(parts[1], set()).update(items)
     return Rules(frozenset(soft), {k: frozenset(v) for k, v in implies.items()},
                  {k: frozenset(v) for k, v in prefer.items()},
-                 tuple(sorted(words["reach"], key=len, reverse=True)), tuple(words["start"]))
+                 tuple(sorted(words["reach"], key=len, reverse=True)), tuple(words["start"]), tuple(only_with))
 
 
 @lru_cache(maxsize=1)
@@ -96,9 +102,24 @@ def context_words(fact: Fact) -> tuple[str, ...]:
     return _context_tokens(fact.label, fact.quote) if fact.kind == "text" else ()
 
 
+def _like(cid: str, pattern: str) -> bool:
+    return cid.startswith(pattern[:-1]) if pattern.endswith("*") else cid == pattern
+
+
+def in_context(asked: tuple[str, ...]) -> tuple[str, ...]:
+    """The asked concepts without those that count only beside a context the question lacks
+    (「企业」 is the 表三 column only in a question about applications)."""
+    out = []
+    for cid in asked:
+        rule = next((ctx for pat, ctx in rules().only_with if _like(cid, pat)), None)
+        if rule is None or any(_like(other, c) for other in asked if other != cid for c in rule):
+            out.append(cid)
+    return tuple(out)
+
+
 def required(asked: tuple[str, ...]) -> frozenset[str]:
     """The asked concepts an answer must cover (the soft ones are only ways of asking)."""
-    return frozenset(asked) - rules().soft
+    return frozenset(in_context(asked)) - rules().soft
 
 
 def covers(fact: Fact, need: frozenset[str]) -> bool:
@@ -148,10 +169,12 @@ def is_part(fact: Fact, asked: tuple[str, ...]) -> bool:
 
 
 def preferred(fact: Fact, asked: tuple[str, ...]) -> int:
-    """1 when the fact is the preferred reading of a broad question (prefer rules): a figure the
-    report states in words, or a cell with a preferred concept; else 0."""
+    """How far the fact is the preferred reading of a broad question (prefer rules): 2 for a
+    figure the report states in words, 1 for a cell with a preferred concept, else 0."""
     want = set().union(*(rules().prefer.get(c, frozenset()) for c in asked)) if asked else set()
-    return int(bool(want) and (fact.kind == "text" or bool(want & fact_concepts(fact))))
+    if not want:
+        return 0
+    return 2 if fact.kind == "text" else int(bool(want & fact_concepts(fact)))
 
 
 def rank_key(fact: Fact, asked: tuple[str, ...], question: str) -> tuple[int, int, int]:
