@@ -45,8 +45,13 @@ def records(store: Store, path: Path) -> list[Record]:
         expect = row["expect"]
         if expect.get("intent", "fact") != "fact":
             continue
-        answer = ask(store, row["question"], limit=float("inf"))
-        out.append(Record(row["id"], answer.unexplained, answer.status == "answered", _right(expect, answer)))
+        answer = ask(store, row["question"], limits=(float("inf"), float("-inf")))
+        if answer.status != "answered":
+            out.append(Record(row["id"], "none", None, False))
+        elif answer.unexplained is not None:
+            out.append(Record(row["id"], "concepts", answer.unexplained, _right(expect, answer)))
+        else:
+            out.append(Record(row["id"], "score", answer.leaf_cover, _right(expect, answer)))
     return out
 
 
@@ -65,9 +70,10 @@ def calibrate(questions: tuple[Path, ...], folders: tuple[Path, ...], do_write: 
         recs = [r for q in questions for r in records(store, q)]
         store.close()
     best = fit(recs)
-    wrong = [r.question_id for r in recs if r.answered and not r.right and (r.weight is None or r.weight <= best.limit)]
-    click.echo(f"{len(recs)} 个问题；阈值 max_unexplained = {best.limit:g}：答对 {best.right}，答错 {best.wrong}，"
-               f"改为反问 {best.asked_back}")
+    wrong = [r.question_id for r in recs if not r.right and r.value is not None
+             and (r.value <= best.max_unexplained if r.path == "concepts" else r.value >= best.min_leaf_cover)]
+    click.echo(f"{len(recs)} 个问题；max_unexplained = {best.max_unexplained:g}，min_leaf_cover = "
+               f"{best.min_leaf_cover:g}：答对 {best.right}，答错 {best.wrong}，改为反问 {best.held}")
     if wrong:
         click.echo("答错的问题：" + "、".join(wrong))
     if do_write:

@@ -77,9 +77,9 @@ def _select(q: Query, reports: list[ReportInfo]) -> tuple[list[ReportInfo], str]
 
 
 def ask(store: Store, question: str, today: date | None = None, previous: Reading | None = None,
-        limit: float | None = None) -> Answer:
-    """Answer one question from the loaded reports (`previous`: the chat's last reading; `limit`:
-    an unexplained-weight limit other than the fitted one, for calibration)."""
+        limits: tuple[float, float] | None = None) -> Answer:
+    """Answer one question from the loaded reports (`previous`: the chat's last reading; `limits`:
+    (max unexplained, min leaf cover) other than the fitted ones, for calibration)."""
     reports, index, speller = _index(store)
     q = parse(question, index, today, speller)
     if previous is not None:
@@ -129,7 +129,7 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
     if not ranked or (not need and ranked[0].score < MIN_SCORE):
         where = "、".join(sorted({x.title for x in chosen})[:3])
         return Answer("not_found", r, note=f"在{where}中没有找到与「{r.measure or question}」相符的数字。")
-    answer = decide(q, ranked, by_id, reports, gated=bool(need), limit=limit)
+    answer = decide(q, ranked, by_id, reports, gated=bool(need), limits=limits)
     if moved and answer.best is not None:
         answer = dc_replace(answer, note=f"{moved}没有{previous.year if previous else ''}年的年报，"
                             f"按它最新的{answer.best.report.year}年回答。")

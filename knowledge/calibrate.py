@@ -1,9 +1,13 @@
-"""拟合「有把握」阈值：在标注过的问题集上，找出不产生任何错误答案的最大 unexplained 阈值。
+"""拟合「有把握」阈值：在标注过的问题集上，让正确答案尽量给出、错误答案一个也不给。
 
-Each record is one labelled question answered with no limit: the unexplained weight of the
-fact the concepts chose (None when the score alone decided) and whether that fact is right.
-The fitted limit is the largest weight at which no wrong fact would be given; a question whose
-weight is above it is asked back instead. Written to data/thresholds.json with what it was fitted on.
+Two limits are fitted (see knowledge.confidence):
+- `max_unexplained`, for facts chosen by the question's concepts: the weight of the question's
+  nouns the fact does not account for must stay at or below it;
+- `min_leaf_cover`, for facts chosen by the score alone: the share of the fact's own words the
+  question names must reach it.
+Each limit sits halfway between the closest right and wrong answers seen (the widest margin);
+with no wrong answer seen it keeps every right one. Written to data/thresholds.json together
+with the sets it was fitted on, and re-fitted by `reportbot calibrate`.
 """
 from __future__ import annotations
 
@@ -15,56 +19,71 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Record:
-    """One labelled question, answered without a limit."""
+    """One labelled question, answered with no limits."""
 
     question_id: str
-    weight: float | None
-    """Unexplained weight of a concept-chosen answer; None when the concepts did not choose."""
-    answered: bool
-    """The unlimited run gave an answer (not an ask-back or not_found)."""
+    path: str
+    """'concepts' (value: unexplained weight), 'score' (value: leaf cover) or 'none' (no answer)."""
+    value: float | None
     right: bool
-    """That answer is the expected one (for an answered record)."""
+    """The fact given is the expected one (False for a question that expects not_found)."""
 
 
 @dataclass(frozen=True)
 class Fit:
-    """The fitted limit and what it gives on the records."""
+    """The fitted limits and what they give on the records."""
 
-    limit: float
+    max_unexplained: float
+    min_leaf_cover: float
     right: int
-    """Answers given and right at this limit."""
+    """Right answers still given."""
     wrong: int
-    """Answers given and wrong at this limit (0 unless a wrong answer needs no concepts)."""
-    asked_back: int
-    """Right answers the limit turns into ask-backs."""
+    """Wrong answers still given (0 when the records allow it)."""
+    held: int
+    """Right answers turned into ask-backs."""
 
 
-def _at(records: list[Record], limit: float) -> Fit:
-    given = [r for r in records if r.answered and (r.weight is None or r.weight <= limit)]
-    held = [r for r in records if r.answered and r.weight is not None and r.weight > limit and r.right]
-    return Fit(limit, sum(r.right for r in given), sum(not r.right for r in given), len(held))
+def _upper(right: list[float], wrong: list[float]) -> float:
+    """Largest limit (value ≤ limit passes) that lets no wrong value through, with margin."""
+    if not wrong:
+        return max(right, default=0.0)
+    cut = min(wrong)
+    below = [v for v in right if v < cut]
+    return (max(below) + cut) / 2 if below else cut - 1.0
 
 
-def fit(records: list[Record], ceiling: float = 12.0) -> Fit:
-    """The largest limit (among the weights seen, up to `ceiling`) that gives no more wrong
-    answers than the score-only answers already do."""
-    base = _at(records, -1.0).wrong
-    candidates = sorted({r.weight for r in records if r.weight is not None and r.weight <= ceiling} | {0.0})
-    best = _at(records, 0.0)
-    for limit in candidates:
-        here = _at(records, limit)
-        if here.wrong <= base:
-            best = here
-    return best
+def _lower(right: list[float], wrong: list[float]) -> float:
+    """Smallest limit (value ≥ limit passes) that lets no wrong value through, with margin."""
+    if not wrong:
+        return min(right, default=0.0)
+    cut = max(wrong)
+    above = [v for v in right if v > cut]
+    return round((min(above) + cut) / 2, 4) if above else cut + 0.01
+
+
+def fit(records: list[Record]) -> Fit:
+    """Both limits, and the right / wrong / held-back counts they give."""
+    by = {p: ([r.value for r in records if r.path == p and r.right and r.value is not None],
+              [r.value for r in records if r.path == p and not r.right and r.value is not None])
+          for p in ("concepts", "score")}
+    top, low = _upper(*by["concepts"]), _lower(*by["score"])
+
+    def given(r: Record) -> bool:
+        return r.value is not None and (r.value <= top if r.path == "concepts" else
+                                        r.value >= low if r.path == "score" else False)
+    return Fit(top, low, sum(given(r) and r.right for r in records),
+               sum(given(r) and not r.right for r in records),
+               sum(r.right and r.value is not None and not given(r) for r in records))
 
 
 def write(path: Path, result: Fit, fitted_on: list[str], n: int) -> None:
-    """Save the limit with the data it was fitted on."""
+    """Save the limits with the data they were fitted on."""
     path.write_text(json.dumps({
-        "max_unexplained": result.limit,
+        "max_unexplained": result.max_unexplained,
+        "min_leaf_cover": result.min_leaf_cover,
         "fitted_on": fitted_on,
         "questions": n,
-        "at_this_limit": {"right": result.right, "wrong": result.wrong, "asked_back": result.asked_back},
+        "at_these_limits": {"right": result.right, "wrong": result.wrong, "asked_back": result.held},
         "fitted": date.today().isoformat(),
         "refit": "reportbot calibrate QUESTIONS.jsonl... --load FOLDER... --write",
     }, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -31,6 +31,8 @@ class Thresholds:
 
     max_unexplained: float
     """Largest unexplained weight at which a concept-chosen fact is still given as the answer."""
+    min_leaf_cover: float = 0.0
+    """Smallest share of its own words a score-chosen fact must have named in the question."""
     fitted_on: tuple[str, ...] = ()
     """The question sets the value was fitted on."""
 
@@ -39,7 +41,8 @@ class Thresholds:
 def thresholds() -> Thresholds:
     """data/thresholds.json, read once."""
     data = json.loads((resources.files("knowledge") / "data" / "thresholds.json").read_text(encoding="utf-8"))
-    return Thresholds(float(data["max_unexplained"]), tuple(data.get("fitted_on", ())))
+    return Thresholds(float(data["max_unexplained"]), float(data.get("min_leaf_cover", 0.0)),
+                      tuple(data.get("fitted_on", ())))
 
 
 @lru_cache(maxsize=4096)
@@ -74,3 +77,23 @@ def confident(weight: float, limit: float | None = None) -> bool:
     """True when an unexplained weight is within the fitted limit (or the given one)."""
     return weight <= (thresholds().max_unexplained if limit is None else limit)
 
+
+def covered(share: float, limit: float | None = None) -> bool:
+    """True when a score-chosen fact's words are named enough (fitted limit, or the given one)."""
+    return share >= (thresholds().min_leaf_cover if limit is None else limit)
+
+
+
+def score_only_check(item: StoredFact, tokens: tuple[str, ...]) -> tuple[tuple[str, ...], float]:
+    """For a fact chosen by the score alone (no concept named): the question tokens it does not
+    account for (single characters included: 许口 is no word), and the share of the fact's own
+    leaf words the question names (「行政」 names little of 「要求行政机关确认或重新出具…」)."""
+    from knowledge.matcher import leaf
+    from knowledge.tokenize import canonical_tokens
+
+    have = set(item.label_tokens) | set(item.section_tokens) | set(context_words(item.fact))
+    missing = tuple(t for t in tokens if t not in have and not _inside(t, have))
+    own = canonical_tokens(leaf(item.fact))
+    named = sum(min(len(t), 4) for t in own if t in tokens or _inside(t, set(tokens)))
+    total = sum(min(len(t), 4) for t in own)
+    return missing, (named / total if total else 0.0)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from knowledge.agencies import group_key
 from knowledge.concept_match import is_part, rank_key, required
-from knowledge.confidence import confident, unexplained
+from knowledge.confidence import confident, covered, score_only_check, unexplained
 from knowledge.lexicon import concept
 from knowledge.matcher import MIN_SCORE, Scored
 from knowledge.model import Answer, FoundFact, ReportInfo
@@ -39,7 +39,7 @@ def _rank_key(s: Scored, q: Query) -> tuple:
 
 
 def decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], reports: list[ReportInfo],
-           gated: bool = False, limit: float | None = None) -> Answer:
+           gated: bool = False, limits: tuple[float, float] | None = None) -> Answer:
     """The answer from ranked candidates (best first). `gated`: the candidates were chosen by the
     question's concepts, so any score ranks them, and the best must still explain the question."""
     r = q.reading
@@ -68,11 +68,15 @@ def decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], reports
                       note="有几个数字都符合，问的是哪一个？",
                       options=tuple(s.item.fact.label for s in cands[:MAX_ALTERNATIVES]))
     weight = unexplained(best.item, r.measure) if gated else None
-    if weight is not None and not confident(weight, limit):
+    missing, share = ((), None) if gated else score_only_check(best.item, q.tokens)
+    sure = confident(weight, limits and limits[0]) if weight is not None else \
+        not missing and covered(share or 0.0, limits and limits[1])
+    if not sure:
         cands = [best, *alts][:MAX_ALTERNATIVES]
+        note = f"没有认出「{'、'.join(missing)}」。" if missing else ""
         return Answer("ambiguous", r, best=found(best, by_id), alternatives=tuple(found(s, by_id) for s in cands),
-                      note="不太确定问的是不是这个数字，请选择：", options=tuple(s.item.fact.label for s in cands),
-                      unexplained=weight)
+                      note=note + "不太确定问的是不是这个数字，请选择：", options=tuple(s.item.fact.label for s in cands),
+                      unexplained=weight, leaf_cover=share)
     note = ""
     if r.year is None:
         key = group_key(by_id[best.item.report_id].agency)
@@ -81,7 +85,7 @@ def decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], reports
         if others:
             note = f"未指明年份，按最新的{by_id[best.item.report_id].year}年回答；另有{'、'.join(map(str, others))}年。"
     return Answer("answered", r, best=found(best, by_id), alternatives=tuple(found(s, by_id) for s in alts),
-                  note=note, unexplained=weight)
+                  note=note, unexplained=weight, leaf_cover=share)
 
 
 def _parts(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo]) -> Answer:

@@ -125,6 +125,8 @@ class Answer:
     unexplained: float | None = None
     """For a fact chosen by the question's concepts: the weight of the question's words it does
     not account for (knowledge.confidence); None otherwise."""
+    leaf_cover: float | None = None
+    """For a fact chosen by the score alone: the share of its own words the question names."""
 
     @property
     def intent(self) -> str:

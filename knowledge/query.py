@@ -20,7 +20,7 @@ _ASK_MARKERS = re.compile(r"请问|想问一下|想问问|想问下|想问|问�
                           r"帮我查一下|帮我查|帮忙查一下|麻烦查一下|查一下")
 """Where a long message turns from its story to its question."""
 _SENTENCE_END = re.compile(r"[。！!；;…]+|[？?](?=.)")
-_CLAIM_WORDS = re.compile(r"是不是|是否|(?:都|也)(?:没有|没)")
+_CLAIM_WORDS = re.compile(r"是不是|是否|(?:都|也)(?:没有|没)|一(?:件|个|条|次|项|份|篇)")
 _ASKS = re.compile(r"多少|几|吗|是不是|是否|有没有|[？?]")
 _UNIT_Q = re.compile(
     r"(?:多少|几|若干|有多少|共多少|总共多少)\s*(个工作日|万人次|人次|万元|亿元|批次|场次|小项|万次|件|条|篇|份|期|次|人|场|项|家|个|户|名|元|类|天|起|宗|批)")
