@@ -14,7 +14,7 @@ from knowledge.agency_names import is_department, romanized, short_forms
 from knowledge.places import Gazetteer, pinyin_keys
 
 _UNIT = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:自治州|自治县|特别行政区|综合实验区|新区|开发区|省|市|区|县|旗|镇|乡|街道)")
-_ORG_SUFFIXES = ("人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "办事处", "管理委员会", "管委会",
+ORG_SUFFIXES = ("人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "办事处", "管理委员会", "管委会",
                  "办公室", "政府")
 _UNIT_SUFFIXES = ("综合实验区", "自治州", "自治县", "开发区", "新区", "街道", "省", "市", "区", "县", "旗", "镇", "乡")
 _PLACE_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|区|县|镇|乡|街道))")
@@ -37,7 +37,7 @@ class AgencyMatch:
 def units(agency: str) -> list[str]:
     """Place units in an agency name, outermost first: 晋江市人民政府灵源街道办事处 → [晋江市, 灵源街道]."""
     name = agency
-    for suffix in _ORG_SUFFIXES:
+    for suffix in ORG_SUFFIXES:
         name = name.replace(suffix, "|")
     return [m.group(0) for part in name.split("|") for m in _UNIT.finditer(part)]
 
@@ -55,7 +55,7 @@ def aliases(agency: str) -> dict[str, int]:
     out: dict[str, int] = {agency: 100 + len(agency)}
     out[agency.replace("人民政府", "政府")] = 100 + len(agency)
     short = agency
-    for suffix in _ORG_SUFFIXES:
+    for suffix in ORG_SUFFIXES:
         if short.endswith(suffix) and len(short) > len(suffix) + 1:
             short = short[: -len(suffix)]
             break

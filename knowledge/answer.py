@@ -6,7 +6,7 @@ from dataclasses import replace as dc_replace
 
 from datetime import date
 
-from knowledge.agencies import AgencyIndex, core, group_key, units
+from knowledge.agencies import ORG_SUFFIXES, AgencyIndex, core, group_key, units
 from knowledge.chat import help_text
 from knowledge.concept_match import covers, rank_key, required
 from knowledge.decide import MAX_ALTERNATIVES, decide, found, no_cover
@@ -27,7 +27,7 @@ def _index(store: Store) -> tuple[list[ReportInfo], AgencyIndex, Speller]:
     if cached is None:
         reports = store.reports()
         index = AgencyIndex([r.agency for r in reports], gazetteer() if reports else None)
-        names = {n for a in index.agencies for u in units(a) for n in (u, core(u))}
+        names = {n for a in index.agencies for u in units(a) for n in (u, core(u))} | set(ORG_SUFFIXES)
         words = vocabulary() | template_words() | names | {a for a in index.alias_map if len(a) <= 4}
         places = gazetteer() if reports else None
         cached = (reports, index, Speller.of(words, keep=(lambda t: bool(places.lookup(t))) if places else None))

@@ -155,8 +155,12 @@ def _matches(text: str) -> tuple[_Match, ...]:
                 found.append(_Match(i, m.end(), p, gaps))
     official = [(m.start, m.end) for m in found if m.phrase.official]
     found = [m for m in found if not _swallows(m, official)]
-    # longest first; on a tie the earlier one, then official before spoken, then the smaller gaps
-    found.sort(key=lambda m: (m.start - m.end, m.start, not m.phrase.official, sum(e - s for s, e in m.gaps)))
+    # most literal characters first (a gap phrase's … counts for nothing: 「收到收费通知」 beats
+    # 「申请…收到」 over 「申请是因为申请人收到」); on a tie the longer span, the earlier one, official
+    # before spoken, the smaller gaps
+    def gap(m: _Match) -> int:
+        return sum(e - s for s, e in m.gaps)
+    found.sort(key=lambda m: (m.start - m.end + gap(m), m.start - m.end, m.start, not m.phrase.official, gap(m)))
     taken = bytearray(len(text))
     chosen: list[_Match] = []
     for m in found:
