@@ -106,6 +106,10 @@ def parse(question: str, index: AgencyIndex, today: date | None = None, speller:
     if not match.best and text != full:
         match = index.find(full)
     unknown = index.narrower_place(text, match.best) if match.best else index.unknown_place(text)
+    for agency in match.best:  # an OCR-misspelt report reached by the official name: say how it spells it
+        official, printed = index.spelled.get(agency, ("", ""))
+        if official and official in text:
+            fixes += ((official, printed),)
     measure = _ANY_YEAR.sub(" ", _YEAR.sub(" ", text))
     for span in match.spans:
         measure = measure.replace(span, " ")

@@ -45,3 +45,16 @@ def test_a_full_question_ignores_the_previous_one(sample_store: Store) -> None:
     first = ask(sample_store, FIRST)
     fresh = ask(sample_store, "鲤城区2024年行政许可")
     assert ask(sample_store, "鲤城区2024年行政许可", previous=first.reading).best == fresh.best
+
+
+def test_a_new_agency_without_the_carried_year_uses_its_latest_year(sample_store: Store) -> None:
+    """「鲤城区呢」 after a 2020 question: 鲤城区 has only 2024, so 2024 answers, and the note says so."""
+    first = ask(sample_store, "2020年晋江市人民政府行政处罚处理决定数量是多少")
+    assert first.status == "answered" and first.best is not None and first.best.report.year == 2020
+    answer = ask(sample_store, "鲤城区呢", previous=first.reading)
+    assert answer.status == "answered" and answer.best is not None
+    assert answer.best.report.agency == "鲤城区" and answer.best.report.year == 2024
+    assert "鲤城区没有2020年的年报" in answer.note and "2024" in answer.note
+    # the same follow-up for a year the agency has stays in that year
+    again = ask(sample_store, "鲤城区呢", previous=ask(sample_store, "2024年晋江市人民政府办公室行政处罚多少件").reading)
+    assert again.best is not None and again.best.report.year == 2024 and "没有" not in again.note
