@@ -51,7 +51,8 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             break
     if not results:
         results.append(InlineQueryResultArticle(
-            id="none", title="没有找到答案", description=(answer.note or txt.NOT_FOUND_FACT)[:200],
+            id="none", title="年报问答：怎么问" if answer.intent == "chat" else "没有找到答案",
+            description=(answer.note or txt.NOT_FOUND_FACT)[:200],
             input_message_content=InputTextMessageContent(render_html(answer), parse_mode=ParseMode.HTML)))
     await query.answer(results, cache_time=0, is_personal=True)
 

@@ -67,7 +67,7 @@ def reports_page_html(reports: list[ReportInfo], page: int) -> tuple[str, int]:
 
 def stats_html(s: Stats) -> str:
     """/stats: questions by status, votes and the most asked unanswered questions."""
-    names = {"answered": "已回答", "ambiguous": "需选择", "not_found": "未找到"}
+    names = {"answered": "已回答", "ambiguous": "需选择", "not_found": "未找到", "chat": "闲聊"}
     parts = " · ".join(f"{names.get(k, k)} {v}" for k, v in sorted(s.by_status.items()))
     lines = [f"<b>共 {s.total} 个问题</b>", parts or "（还没有人提问）", f"👍 {s.votes_up} · 👎 {s.votes_down}"]
     if s.unanswered:

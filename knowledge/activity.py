@@ -22,7 +22,7 @@ class Stats:
     total: int
     """Questions asked, all channels."""
     by_status: dict[str, int] = field(default_factory=dict)
-    """Counts per answer status: answered, ambiguous, not_found."""
+    """Counts per answer status: answered, ambiguous, not_found, chat."""
     unanswered: tuple[tuple[str, int], ...] = ()
     """The most-asked not_found questions, (question, times), most asked first."""
     votes_up: int = 0
@@ -38,8 +38,9 @@ def _now() -> str:
 def log_question(store: Store, question: str, answer: Answer, channel: str) -> None:
     """Record one question, its status and the fact given (channel: 'telegram', 'inline', 'cli')."""
     fid = answer.best.fact_id if answer.best is not None else None
+    status = "chat" if answer.intent == "chat" else answer.status  # a greeting is no unanswered question
     store.db["questions"].insert(
-        {"asked_at": _now(), "question": question, "status": answer.status, "fid": fid, "channel": channel})
+        {"asked_at": _now(), "question": question, "status": status, "fid": fid, "channel": channel})
 
 
 def add_feedback(store: Store, user_id: int, question: str, fid: str, vote: int) -> None:

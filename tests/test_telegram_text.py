@@ -66,7 +66,7 @@ def test_load_summary_names_failed_files() -> None:
 
 
 def test_activity_log_stats_and_carry_over(sample_store: Store) -> None:
-    for q in ("2024年晋江依申请公开多少件", "2024年厦门市依申请公开多少件", "2024年厦门市依申请公开多少件"):
+    for q in ("2024年晋江依申请公开多少件", "2024年厦门市依申请公开多少件", "2024年厦门市依申请公开多少件", "你好"):
         log_question(sample_store, q, ask(sample_store, q), "telegram")
     add_feedback(sample_store, 7, "q", "abc", 1)
     add_feedback(sample_store, 8, "q", "abc", -1)
@@ -74,7 +74,8 @@ def test_activity_log_stats_and_carry_over(sample_store: Store) -> None:
     with pytest.raises(ValueError):
         add_feedback(sample_store, 9, "q", "abc", 5)
     s = stats(sample_store)
-    assert s.total == 3 and (s.votes_up, s.votes_down) == (1, 2)
+    assert s.total == 4 and (s.votes_up, s.votes_down) == (1, 2)
+    assert s.by_status.get("chat") == 1 and all(q != "你好" for q, _n in s.unanswered)  # a greeting is no gap
     statuses = [ask(sample_store, "2024年厦门市依申请公开多少件").status]
     if statuses == ["not_found"]:
         assert s.unanswered[0] == ("2024年厦门市依申请公开多少件", 2)
