@@ -12,7 +12,7 @@ from knowledge.concept_match import covers, rank_key, required
 from knowledge.decide import MAX_ALTERNATIVES, decide, found, no_cover
 from knowledge.intent import ANALYSIS
 from knowledge.matcher import MIN_SCORE, Scored, rank
-from knowledge.model import Answer, FoundFact, Reading, ReportInfo
+from knowledge.model import Answer, Reading, ReportInfo
 from knowledge.overview import card
 from knowledge.places import gazetteer
 from knowledge.tokenize import template_words, vocabulary

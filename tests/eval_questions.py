@@ -36,12 +36,17 @@ def judge(expect: dict, got: dict) -> str:
     return ""
 
 
-def run_questions(questions: Path, db: Path) -> list[tuple[dict, dict, str]]:
-    """(row, answer JSON, failure reason or '') for every question, through one process."""
+def ask_all(questions: Path, db: Path) -> list[tuple[dict, dict]]:
+    """(row, answer JSON) for every question of a .jsonl set, through one `reportbot ask --json`."""
     rows = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines() if line.strip()]
     proc = subprocess.run([*reportbot_cmd(), "ask", "--json", "--db", str(db)],
                           input="\n".join(r["question"] for r in rows) + "\n",
                           capture_output=True, text=True, timeout=300, check=True)
     outs = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
     assert len(outs) == len(rows), proc.stderr[-2000:]
-    return [(row, got, judge(row["expect"], got)) for row, got in zip(rows, outs)]
+    return list(zip(rows, outs))
+
+
+def run_questions(questions: Path, db: Path) -> list[tuple[dict, dict, str]]:
+    """(row, answer JSON, failure reason or '') for every question, through one process."""
+    return [(row, got, judge(row["expect"], got)) for row, got in ask_all(questions, db)]

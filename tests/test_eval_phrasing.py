@@ -4,15 +4,14 @@ real `reportbot ask --json`, on the samples + the real Pingtan reports, judged b
 from __future__ import annotations
 
 import importlib.util
-import json
-import subprocess
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from knowledge import bundled_corpus
-from tests.conftest import reportbot_cmd, shared_path
+from tests.conftest import shared_path
+from tests.eval_questions import ask_all
 from tests.phrasing import load_db
 
 
@@ -27,13 +26,7 @@ def _score() -> ModuleType:
 
 def _run(questions: Path, db: Path) -> list[tuple[dict, dict]]:
     """(row, answer) for every question of a .jsonl set, through one process."""
-    rows = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines() if line.strip()]
-    proc = subprocess.run([*reportbot_cmd(), "ask", "--json", "--db", str(db)],
-                          input="\n".join(r["question"] for r in rows) + "\n",
-                          capture_output=True, text=True, timeout=300, check=True)
-    outs = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
-    assert len(outs) == len(rows), proc.stderr[-2000:]
-    return list(zip(rows, outs))
+    return ask_all(questions, db)
 
 
 @pytest.fixture(scope="module")

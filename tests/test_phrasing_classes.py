@@ -4,7 +4,6 @@ test_phrasing_classes_more.py). Every expected figure was read in the report tex
 beside it says where. 样本 = knowledge/corpus (= ../shared/seeds), 平潭 = ../shared/real/reports."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
