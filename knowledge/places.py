@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import os
 
+os.environ.setdefault("PYPINYIN_NO_PHRASES", "true")  # common readings only: the phrase dictionary costs ~45 MB
+os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "true")
+
 import importlib.util
 import re
 import zipfile
@@ -196,8 +199,6 @@ def pinyin_syllables(text: str) -> list[str]:
 
     Each character takes its common reading (pypinyin without its phrase dictionary, which would
     cost ~45 MB): typed words and known words are read the same way, which is all comparing needs."""
-    os.environ.setdefault("PYPINYIN_NO_PHRASES", "true")
-    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "true")
     from pypinyin import Style, lazy_pinyin
 
     return [s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: list(chars))]
