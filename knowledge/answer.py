@@ -8,10 +8,10 @@ from datetime import date
 
 from knowledge.agencies import ORG_SUFFIXES, AgencyIndex, core, group_key, units
 from knowledge.chat import help_text
-from knowledge.concept_match import covers, rank_key, required
+from knowledge.concept_match import covers, own_words_cover, rank_key, required
 from knowledge.decide import MAX_ALTERNATIVES, decide, found, no_cover
 from knowledge.intent import ANALYSIS
-from knowledge.matcher import MIN_SCORE, Scored, rank
+from knowledge.matcher import MIN_SCORE, Scored, rank, unit_clash
 from knowledge.model import Answer, Reading, ReportInfo
 from knowledge.overview import card
 from knowledge.places import gazetteer
@@ -117,13 +117,16 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
     facts = store.facts_of(ids)
     need = required(q.concepts)
     covering = [f for f in facts if covers(f.fact, need)] if need else facts
+    if need and covering and all(f.fact.kind == "table" and not own_words_cover(f.fact, need) for f in covering):
+        need, covering = frozenset(), facts  # only implied (every 表二 cell is 主动公开): the score decides
     ranked = rank(covering, q.tokens, r.measure, r.normalized, r.unit, r.year, overlap=not need)
     if need and not ranked:
         return no_cover(q, rank(facts, q.tokens, r.measure, r.normalized, r.unit, r.year), by_id, chosen)
     # equal figures from two bodies of one place (平潭县 / 平潭综合实验区): the place's main
     # publisher, the one with the longest series of reports, comes first
     series = Counter(x.agency for x in reports) if len(r.agencies) > 1 else Counter()
-    ranked.sort(key=lambda s: (rank_key(s.item.fact, q.concepts, r.normalized) if need else (),
+    ranked.sort(key=lambda s: (rank_key(s.item.fact, q.concepts, r.normalized, unit_clash(r.unit, s.item.fact.unit))
+                               if need else (),
                                -round(s.score, 6), s.item.fact.kind != "text",
                                -series[by_id[s.item.report_id].agency]))
     if not ranked or (not need and ranked[0].score < MIN_SCORE):

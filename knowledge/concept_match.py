@@ -128,14 +128,26 @@ def covers(fact: Fact, need: frozenset[str]) -> bool:
 
 
 def extras(fact: Fact, asked: tuple[str, ...]) -> int:
-    """How many qualifiers the fact has that the question did not ask for: a non-default
-    column (自然人, 结果维持, 本年废止件数) of a table cell; 0 for prose and default columns."""
+    """How many qualifiers the fact has that the question did not ask for: a non-default column
+    (自然人, 结果维持, 本年废止件数) of a table cell; for prose, the table rows, columns and blocks its
+    own words name beyond those asked (「予以公开及部分公开」 when only 部分公开 is asked)."""
     if fact.kind != "table":
-        return 0
+        own = {c for c in in_context(concept_ids(fact.label)) if concept(c).kind in ("row", "col", "block")}
+        return len(own - set(asked) - {"total"})
     if fact.primary and fact.table != "表四":
         return 0
     col = {c for c in concept_ids(SEP.join(fact.col)) if concept(c).kind == "col"}
     return len(col - set(asked) - {"total"})
+
+
+def own_words_cover(fact: Fact, need: frozenset[str]) -> bool:
+    """True when the fact's own words name every required concept, without its sentence's or its
+    table's help (「历年累计主动公开1391条」 over 「2023年主动公开125条」 for a question about 累计;
+    the stated 主动公开 figure over a 表二 cell for a question about 主动公开)."""
+    found = set(concept_ids(SEP.join(fact.row + fact.col) if fact.kind == "table" else fact.label))
+    for cid in list(found):
+        found |= rules().implies.get(cid, frozenset())
+    return need <= found
 
 
 def _tail(label: str) -> str:
@@ -177,7 +189,10 @@ def preferred(fact: Fact, asked: tuple[str, ...]) -> int:
     return 2 if fact.kind == "text" else int(bool(want & fact_concepts(fact)))
 
 
-def rank_key(fact: Fact, asked: tuple[str, ...], question: str) -> tuple[int, int, int]:
+def rank_key(fact: Fact, asked: tuple[str, ...], question: str, clash: bool = False) -> tuple[int, ...]:
     """How concept-chosen candidates are ordered before their score: fewer unasked qualifiers,
-    a reached figure when one is asked for, the preferred reading of a broad question."""
-    return extras(fact, asked), -stance(fact, question), -preferred(fact, asked)
+    the unit asked for (`clash`: the fact counts in another), the fact's own words naming what is
+    asked, a reached figure when one is asked for, the preferred reading of a broad question."""
+    return (extras(fact, asked), clash, -own_words_cover(fact, required(asked)), -stance(fact, question),
+            -preferred(fact, asked))
+

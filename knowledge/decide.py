@@ -5,7 +5,7 @@ from knowledge.agencies import group_key
 from knowledge.concept_match import is_part, rank_key, required
 from knowledge.confidence import confident, covered, score_only_check, unexplained
 from knowledge.lexicon import concept
-from knowledge.matcher import MIN_SCORE, Scored
+from knowledge.matcher import MIN_SCORE, Scored, unit_clash
 from knowledge.model import Answer, FoundFact, ReportInfo
 from knowledge.query import Query
 
@@ -35,7 +35,7 @@ def no_cover(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], chose
 
 
 def _rank_key(s: Scored, q: Query) -> tuple:
-    return rank_key(s.item.fact, q.concepts, q.reading.normalized)
+    return rank_key(s.item.fact, q.concepts, q.reading.normalized, unit_clash(q.reading.unit, s.item.fact.unit))
 
 
 def decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], reports: list[ReportInfo],
@@ -71,6 +71,7 @@ def decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], reports
     missing, share = ((), None) if gated else score_only_check(best.item, q.tokens)
     sure = confident(weight, limits and limits[0]) if weight is not None else \
         not missing and covered(share or 0.0, limits and limits[1])
+    sure = sure and not unit_clash(r.unit, best.item.fact.unit)
     if not sure:
         cands = [best, *alts][:MAX_ALTERNATIVES]
         note = f"没有认出「{'、'.join(missing)}」。" if missing else ""

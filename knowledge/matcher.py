@@ -65,6 +65,11 @@ def _coverage(q: Iterable[str], have: set[str]) -> float:
     return sum(_weight(t) for t in q if t in have) / total if total else 0.0
 
 
+def unit_clash(asked: str, unit: str) -> bool:
+    """True when the question asks in one unit and the fact counts in an unrelated one (条 vs 件)."""
+    return _unit_score(asked, unit) < 0
+
+
 def _unit_score(asked: str, unit: str) -> float:
     if not asked or not unit:
         return 0.0

@@ -83,6 +83,8 @@ class Reading:
     """Unit the question asks in (件 for 多少件), "" when none."""
     unknown_place: str = ""
     """A place named in the question that no loaded report belongs to, e.g. "厦门市"."""
+    asked: str = ""
+    """The measure before question words are dropped (「采购了几个项目」): what concepts are read from."""
     intent: str = "fact"
     """What the question asks for: fact, chat, overview, series, comparison, ranking, rate, coverage."""
     asserted: str | None = None

@@ -52,7 +52,7 @@ class Query:
     @property
     def concepts(self) -> tuple[str, ...]:
         """The lexicon concepts the measure names (行政处罚, 自然人, 尚未审结…)."""
-        return concept_ids(self.reading.measure)
+        return concept_ids(self.reading.asked or self.reading.measure)
 
 
 def question_unit(text: str) -> str:
@@ -122,13 +122,14 @@ def parse(question: str, index: AgencyIndex, today: date | None = None, speller:
         measure = measure.replace(intent.span, " ")
     if intent.asserted is not None:
         measure = _CLAIM_WORDS.sub(" ", measure)
+    asked = re.sub(r"\s+", " ", measure).strip(" ，,。？?")
     unit = question_unit(measure)
     measure = _UNIT_Q.sub(" ", measure)
     measure = _QUESTION_WORDS.sub(" ", measure)
     measure = re.sub(r"\s+", " ", measure).strip(" ，,。？?的")
-    fixes += rewrite(measure)[1]
+    fixes += rewrite(asked)[1]
     reading = Reading(question=question, normalized=full, agencies=match.best, year=year,
-                      measure=measure, unit=unit, unknown_place=unknown, intent=intent.name,
+                      measure=measure, asked=asked, unit=unit, unknown_place=unknown, intent=intent.name,
                       asserted=intent.asserted, corrections=fixes)
     return Query(reading=reading, tokens=canonical_tokens(measure), group=match.group)
 
@@ -139,7 +140,7 @@ def follow_up(query: Query, previous: Reading | None, index: AgencyIndex) -> Que
     if previous is None:
         return query
     r = query.reading
-    agencies, year, measure, tokens = r.agencies, r.year, r.measure, query.tokens
+    agencies, year, measure, tokens, asked = r.agencies, r.year, r.measure, query.tokens, r.asked
     group = query.group
     if not agencies and not r.unknown_place and previous.agencies:
         agencies = previous.agencies
@@ -148,8 +149,8 @@ def follow_up(query: Query, previous: Reading | None, index: AgencyIndex) -> Que
     if carried:
         year = previous.year
     if not tokens and previous.measure:
-        measure = previous.measure
+        measure, asked = previous.measure, previous.asked
         tokens = canonical_tokens(measure)
     unit = r.unit or (previous.unit if measure == previous.measure else "")
-    reading = replace(r, agencies=agencies, year=year, measure=measure, unit=unit)
+    reading = replace(r, agencies=agencies, year=year, measure=measure, asked=asked, unit=unit)
     return Query(reading=reading, tokens=tokens, group=group, carried_year=carried)

@@ -60,7 +60,7 @@ STOPWORDS: frozenset[str] = frozenset(
     "全年 本 方面 工作 相关 等 各类 各 进行 开展 共有 有多少 是多少 告诉 查询 问 知道 请 一 项 "
     "件 条 篇 份 期 次 人次 人 场 个 家 类 批次 元 万元 万 亿 余 多 近 约 因 由 "
     "一 二 三 四 五 六 七 八 九 十 第 "
-    "那 那么 还有 另外 "
+    "那 那么 还有 另外 那个 这个 那边 这边 一下 呗 嘛 吧 哦 噢 呃 嗯 额 哈 啦 咯 哟 喔 诶 欸 "
     "按 按照 通过 对 给 把 被 从 到 中 上 下 内 里 之 所 及其 以及 、 ， 。 ？ ! ？ , . ? : ： “ ” 「 」 《 》 ( ) （ ） › -".split()
 )
 """Words that carry no meaning for matching (question words, particles, punctuation)."""
