@@ -25,6 +25,7 @@ from sqlite_utils import Database
 from knowledge.errors import StoreError
 from knowledge.migrations import migrations
 from knowledge.model import SEP, Fact, ReportInfo
+from knowledge.transactions import locked_message, lock_wait, write_transaction
 
 LabelKey = tuple[str, str, str, str, str, str]
 """(kind, table, label, row path, column path, label tokens): one shared labels row."""
@@ -121,12 +122,17 @@ class Store:
             if str(path) != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.db = Database(str(path))
+            self.db.execute(f"PRAGMA busy_timeout = {int(lock_wait() * 1000)}")  # writers wait for each other
             if str(path) != ":memory:":
                 self.db.enable_wal()
                 self.db.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; no fsync per report
             self.db.execute("PRAGMA cache_size=-32768")  # 32 MB (default 2 MB): indexes stay cached
             self.db.execute("PRAGMA temp_store=MEMORY")
-            migrations.apply(self.db)
+            if migrations.pending(self.db) or "_sqlite_migrations" not in self.db.table_names():
+                with self._write():  # two processes opening a new database: one migrates, one waits
+                    migrations.apply(self.db)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(locked_message(path) if "locked" in str(exc) else f"无法打开数据库 {path}：{exc}") from exc
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"无法打开数据库 {path}：{exc}") from exc
         self.path = str(path)
@@ -141,13 +147,19 @@ class Store:
         self.db.close()
 
     @contextmanager
+    def _write(self) -> Iterator[None]:
+        """A write transaction taking the write lock at once (see knowledge.transactions)."""
+        with write_transaction(self.db, getattr(self, "path", "")):
+            yield
+
+    @contextmanager
     def batch(self) -> Iterator[None]:
         """One transaction around several put_report calls (bulk loading: far fewer commits).
 
         Each report still goes in or not at all (a savepoint); an exception rolls back the batch.
         """
         try:
-            with self.db.atomic():
+            with self._write():
                 yield
         except BaseException:
             self._ids = None  # rows these ids named may have been rolled back
@@ -176,7 +188,7 @@ class Store:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         conn = self.db.conn
         try:
-            with self.db.atomic():
+            with self._write():
                 old = [r[0] for r in conn.execute(
                     "SELECT id FROM reports WHERE title = ? UNION SELECT id FROM reports WHERE source = ? "
                     "UNION SELECT id FROM reports WHERE sha256 = ?", [new.title, new.source, new.sha256])]
