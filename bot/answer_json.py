@@ -1,11 +1,16 @@
 """`ask --json` 的 JSON 形状（见 cli-contract）：每个字段都在，没有值时为 null。"""
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 from bot.reply import render_text
 from knowledge import SEP, Answer, FoundFact
 
+
+_LINE_BREAKERS = re.compile("[\u0085\u2028\u2029\ud800-\udfff]")
+"""Characters that line readers split on (NEL, LS, PS) or that are no valid UTF-8 (lone surrogates)."""
 
 MAX_JSON_ALTERNATIVES = 5
 """The contract's limit; an ask-back text may list more (all parts of a group)."""
@@ -51,3 +56,10 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
                     "corrections": [list(c) for c in r.corrections]},
         "note": answer.note or None,
     }
+
+
+def json_line(obj: dict[str, Any]) -> str:
+    """One JSON object on one line: readable Chinese, but every character a line reader would
+    split on, and any lone surrogate from undecodable input, written as a \\u escape."""
+    text = json.dumps(obj, ensure_ascii=False)
+    return _LINE_BREAKERS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

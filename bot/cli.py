@@ -1,13 +1,13 @@
 """`reportbot` 命令行：ask、chat、load、reports、bench（serve 见 Telegram 前端）。"""
 from __future__ import annotations
 
-import json
+import io
 import sys
 from pathlib import Path
 
 import click
 
-from bot.answer_json import answer_to_dict
+from bot.answer_json import answer_to_dict, json_line
 from bot.cli_options import db_option
 from bot.console import Console
 from bot.reply import render_text
@@ -18,7 +18,7 @@ from knowledge.loading import LoadResult, rebuild
 
 def _open(db: Path | None) -> Store:
     try:
-        return open_store(db)
+        return open_store(db, notice=lambda message: click.echo(message, err=True))
     except ReportbotError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -36,14 +36,15 @@ def cli() -> None:
 def ask_cmd(question: str | None, as_json: bool, db: Path | None) -> None:
     """回答 QUESTION；不给 QUESTION 时从标准输入逐行读问题。"""
     store = _open(db)
-    questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
+    lines = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace") if question is None else ()
+    questions = [question] if question is not None else (line.rstrip("\n") for line in lines)
     try:
         for q in questions:
             if question is None and not q.strip():
                 continue
             answer = ask(store, q)
             if as_json:
-                click.echo(json.dumps(answer_to_dict(answer), ensure_ascii=False))
+                click.echo(json_line(answer_to_dict(answer)))
             else:
                 click.echo(render_text(answer) + ("\n" if question is None else ""))
             sys.stdout.flush()

@@ -80,6 +80,7 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
         limits: tuple[float, float] | None = None) -> Answer:
     """Answer one question from the loaded reports (`previous`: the chat's last reading; `limits`:
     (max unexplained, min leaf cover) other than the fitted ones, for calibration)."""
+    store.refresh()  # a `load --replace` from another process swapped the file: read the new one
     reports, index, speller = _index(store)
     q = parse(question, index, today, speller)
     if previous is not None:

@@ -188,11 +188,21 @@ def default_db_path() -> Path:
     return base / "reportbot" / "reportbot.db"
 
 
-def open_store(path: str | Path | None = None, bundled: bool = True) -> Store:
-    """Open the knowledge base; when it holds no report, load the bundled samples first."""
-    store = Store(path or default_db_path())
-    if bundled and not store.reports():
-        load_paths(store, [bundled_corpus()])
+def open_store(path: str | Path | None = None, bundled: bool = True,
+               notice: Callable[[str], None] | None = None) -> Store:
+    """Open the knowledge base. The bundled samples go into it first only when it is new, or is
+    the default database and holds no report: an existing empty database (a production one after
+    a failed first load) stays empty rather than silently serving samples. `notice` hears when
+    the samples were loaded."""
+    target = Path(path or default_db_path())
+    new = str(target) != ":memory:" and not target.exists()
+    store = Store(target)
+    default = path is None or Path(path) == default_db_path()
+    if bundled and (new or default) and not store.reports():
+        result = load_paths(store, [bundled_corpus()])
+        if notice is not None:
+            notice(f"数据库 {target} 里还没有年报：已装入自带的 {len(result.loaded)} 份样例年报。"
+                   "用 reportbot load 装入你自己的年报。")
     return store
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -136,6 +137,7 @@ class Store:
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"无法打开数据库 {path}：{exc}") from exc
         self.path = str(path)
+        self._opened = self._identity() if self.path != ":memory:" else None
         self._fact_cache: dict[int, list[StoredFact]] = {}
         self._ids: tuple[dict[LabelKey, int], dict[HeadingKey, int]] | None = None
         """Ids of the shared labels and headings rows, loaded on the first write."""
@@ -145,6 +147,23 @@ class Store:
     def close(self) -> None:
         """Close the connection."""
         self.db.close()
+
+    def _identity(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except (OSError, AttributeError):
+            return None
+        return st.st_dev, st.st_ino
+
+    def refresh(self) -> bool:
+        """Reopen when another process swapped a new database file in (`load --replace`): a
+        long-lived reader (the bot, `chat`) then reads the new index; True when it did."""
+        now = self._identity()
+        if now is None or now == self._opened:
+            return False
+        self.db.close()
+        self.__init__(self.path)  # type: ignore[misc]  # same path, the new file
+        return True
 
     @contextmanager
     def _write(self) -> Iterator[None]:

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from knowledge import bundled_corpus
+from knowledge import Store, bundled_corpus
+from tests.conftest import reportbot_cmd
 
 
 @pytest.fixture()
@@ -49,7 +51,28 @@ def test_ask_batch_from_stdin_json(db: Path) -> None:
 
 def test_fresh_database_answers_from_bundled_reports(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["ask", "--json", "--db", str(tmp_path / "new.db"), "金井镇2022年行政处罚多少件"])
-    assert json.loads(result.output)["answer"]["value"] == "0"
+    assert json.loads(result.stdout)["answer"]["value"] == "0"
+    assert "样例年报" in result.stderr  # it says so
+
+
+def test_an_existing_empty_database_is_not_filled_with_samples(tmp_path: Path) -> None:
+    """A production database left empty by a failed first load stays empty and says what to do."""
+    db = tmp_path / "prod.db"
+    Store(db).close()
+    result = CliRunner().invoke(cli, ["ask", "--json", "--db", str(db), "金井镇2022年行政处罚多少件"])
+    got = json.loads(result.stdout)
+    assert got["status"] == "not_found" and "还没有加载任何年报" in got["text"]
+    assert "样例" not in result.stderr
+
+
+def test_ask_json_lines_survive_line_readers_and_bad_bytes(tmp_path: Path) -> None:
+    """Invalid UTF-8 and U+2028/U+0085 in questions still give one valid JSON line per question."""
+    cmd = [*reportbot_cmd(), "ask", "--json", "--db", str(tmp_path / "j.db")]
+    raw = "你好\n".encode() + b"\xff\xfe\n" + "2024年晋江\u2028依申请公开\u0085多少件\n".encode()
+    out = subprocess.run(cmd, input=raw, capture_output=True, timeout=120).stdout
+    text = out.decode("utf-8")  # valid UTF-8
+    lines = text.splitlines()  # Python splits on U+2028 and U+0085 too
+    assert len(lines) == 3 and all(json.loads(line)["question"] is not None for line in lines)
 
 
 def test_load_reports_failures_and_still_loads_good_files(tmp_path: Path) -> None:

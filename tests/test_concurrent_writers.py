@@ -44,3 +44,21 @@ def test_a_lock_that_outlasts_the_wait_is_one_clear_line(tmp_path: Path) -> None
     assert proc.returncode != 0
     assert "Traceback" not in err and "正被另一个进程写入" in out + err
     assert len([line for line in err.splitlines() if line.strip()]) <= 3
+
+
+def test_a_long_lived_reader_notices_a_replace_from_another_process(tmp_path: Path) -> None:
+    """The bot or `chat` keeps its Store open; after a CLI `load --replace` swapped the file, the
+    next question reads the new index."""
+    from knowledge import ask, load_paths
+
+    db = tmp_path / "live.db"
+    store = Store(db)
+    load_paths(store, [bundled_corpus()])
+    before = ask(store, "2021年平潭综合实验区行政强制多少件")
+    assert before.status == "not_found"  # the samples have no 平潭 report
+    swap = subprocess.run([*reportbot_cmd(), "load", "--replace", "--db", str(db), str(shared_path("real", "reports"))],
+                          capture_output=True, text=True, timeout=300)
+    assert swap.returncode == 0, swap.stderr
+    after = ask(store, "2021年平潭综合实验区行政强制多少件")
+    store.close()
+    assert after.status == "answered" and after.best is not None and after.best.fact.value == "42"
