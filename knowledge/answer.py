@@ -8,10 +8,10 @@ from datetime import date
 
 from knowledge.agencies import ORG_SUFFIXES, AgencyIndex, core, group_key, units
 from knowledge.chat import help_text
-from knowledge.concept_match import covers, own_words_cover, rank_key, required
-from knowledge.decide import MAX_ALTERNATIVES, decide, found, no_cover
+from knowledge.decide import MAX_ALTERNATIVES, found
+from knowledge.find import find_fact
 from knowledge.intent import ANALYSIS
-from knowledge.matcher import MIN_SCORE, Scored, rank, unit_clash
+from knowledge.matcher import MIN_SCORE, Scored, rank
 from knowledge.model import Answer, Reading, ReportInfo
 from knowledge.overview import card
 from knowledge.places import gazetteer
@@ -112,28 +112,7 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
         return _overview(store, q, chosen, reports)
     if r.intent in ANALYSIS:
         return _pending(store, q, reports, by_id)
-    ids = [x.id for x in chosen]
-    if len(ids) > 40:
-        ids = store.reports_matching(q.tokens, ids, limit=40)
-    facts = store.facts_of(ids)
-    need = required(q.concepts)
-    covering = [f for f in facts if covers(f.fact, need)] if need else facts
-    if need and covering and all(f.fact.kind == "table" and not own_words_cover(f.fact, need) for f in covering):
-        need, covering = frozenset(), facts  # only implied (every 表二 cell is 主动公开): the score decides
-    ranked = rank(covering, q.tokens, r.measure, r.normalized, r.unit, r.year, overlap=not need)
-    if need and not ranked:
-        return no_cover(q, rank(facts, q.tokens, r.measure, r.normalized, r.unit, r.year), by_id, chosen)
-    # equal figures from two bodies of one place (平潭县 / 平潭综合实验区): the place's main
-    # publisher, the one with the longest series of reports, comes first
-    series = Counter(x.agency for x in reports) if len(r.agencies) > 1 else Counter()
-    ranked.sort(key=lambda s: (rank_key(s.item.fact, q.concepts, r.normalized, unit_clash(r.unit, s.item.fact.unit))
-                               if need else (),
-                               -round(s.score, 6), s.item.fact.kind != "text",
-                               -series[by_id[s.item.report_id].agency]))
-    if not ranked or (not need and ranked[0].score < MIN_SCORE):
-        where = "、".join(sorted({x.title for x in chosen})[:3])
-        return Answer("not_found", r, note=f"在{where}中没有找到与「{r.measure or question}」相符的数字。")
-    answer = decide(q, ranked, by_id, reports, gated=bool(need), limits=limits)
+    answer = find_fact(store, q, chosen, reports, by_id, limits)
     if moved and answer.best is not None:
         answer = dc_replace(answer, note=f"{moved}没有{previous.year if previous else ''}年的年报，"
                             f"按它最新的{answer.best.report.year}年回答。")

@@ -1,0 +1,43 @@
+"""在选定的报告里找一个问题的数字：概念选候选、打分排序、决定（见 decide）。
+
+Used for fact questions and, one report at a time, for every point of a series, a comparison or
+a ranking, so each point is chosen exactly as a single question would choose it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from knowledge.concept_match import covers, own_words_cover, rank_key, required
+from knowledge.decide import decide, no_cover
+from knowledge.matcher import MIN_SCORE, rank, unit_clash
+from knowledge.model import Answer, ReportInfo
+from knowledge.query import Query
+from knowledge.store import Store
+
+
+def find_fact(store: Store, q: Query, chosen: list[ReportInfo], reports: list[ReportInfo],
+              by_id: dict[int, ReportInfo], limits: tuple[float, float] | None = None) -> Answer:
+    """The answer to `q` from the `chosen` reports (answered, ambiguous or not_found)."""
+    r = q.reading
+    ids = [x.id for x in chosen]
+    if len(ids) > 40:
+        ids = store.reports_matching(q.tokens, ids, limit=40)
+    facts = store.facts_of(ids)
+    need = required(q.concepts)
+    covering = [f for f in facts if covers(f.fact, need)] if need else facts
+    if need and covering and all(f.fact.kind == "table" and not own_words_cover(f.fact, need) for f in covering):
+        need, covering = frozenset(), facts  # only implied (every 表二 cell is 主动公开): the score decides
+    ranked = rank(covering, q.tokens, r.measure, r.normalized, r.unit, r.year, overlap=not need)
+    if need and not ranked:
+        return no_cover(q, rank(facts, q.tokens, r.measure, r.normalized, r.unit, r.year), by_id, chosen)
+    # equal figures from two bodies of one place (平潭县 / 平潭综合实验区): the place's main
+    # publisher, the one with the longest series of reports, comes first
+    series = Counter(x.agency for x in reports) if len(r.agencies) > 1 else Counter()
+    ranked.sort(key=lambda s: (rank_key(s.item.fact, q.concepts, r.normalized, unit_clash(r.unit, s.item.fact.unit))
+                               if need else (),
+                               -round(s.score, 6), s.item.fact.kind != "text",
+                               -series[by_id[s.item.report_id].agency]))
+    if not ranked or (not need and ranked[0].score < MIN_SCORE):
+        where = "、".join(sorted({x.title for x in chosen})[:3])
+        return Answer("not_found", r, note=f"在{where}中没有找到与「{r.measure or r.question}」相符的数字。")
+    return decide(q, ranked, by_id, reports, gated=bool(need), limits=limits)
