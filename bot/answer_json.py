@@ -21,6 +21,10 @@ def found_to_dict(found: FoundFact | None) -> dict[str, Any] | None:
     if found is None:
         return None
     f = found.fact
+    if f.kind == "report":  # a coverage point: the report alone
+        return {"value": None, "unit": None, "label": None, "agency": found.report.agency or None,
+                "year": found.report.year, "report": found.report.title, "section": None, "quote": None,
+                "kind": None, "warnings": [], "approx": False, "fact_id": None}
     return {
         "value": f.value,
         "unit": f.unit or None,

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from html import escape
 
+from bot.reply_analysis import analysis_parts
 from knowledge import SEP, Answer, FoundFact
 
+ANALYSIS_INTENTS = frozenset({"series", "comparison", "ranking", "rate", "coverage"})
 MAX_REPLY_CHARS = 3800
 """Telegram allows 4096 characters per message; leave room for markup."""
 MAX_QUOTE_CHARS = 160
@@ -62,6 +64,8 @@ def _parts(answer: Answer) -> list[tuple[str, str]]:
     best = answer.best
     if answer.intent == "chat":
         return [("plain", line) for line in answer.note.splitlines()]
+    if answer.status == "answered" and answer.intent in ANALYSIS_INTENTS and answer.points:
+        return analysis_parts(answer) + [("plain", reading_line(answer))]
     if answer.status == "answered" and answer.points and best is None:
         lines.append(("bold", answer.note or "概况："))
         lines += [("plain", f"· {p.fact.label}：{figure(p)}" + (" ⚠" if p.fact.warnings else ""))

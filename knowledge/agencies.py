@@ -175,6 +175,23 @@ class AgencyIndex:
         group = tuple(a for a in scores if group_key(a) in keys)
         return AgencyMatch(best, group, tuple(sorted(spans, key=len, reverse=True)))
 
+    def find_each(self, question: str) -> tuple[str, ...]:
+        """Every agency the question names, one per place, in the order they are named (「鲤城区
+        …比晋江市人民政府办公室…」 → both): for comparisons and rankings between bodies."""
+        hits: list[tuple[int, int, str, str]] = []  # (position, -strength, place, agency)
+        for alias, owners in self.alias_map.items():
+            at = question.find(alias)
+            if at < 0:
+                continue
+            for agency, strength in owners.items():
+                hits.append((at, -strength - len(alias), group_key(agency), agency))
+        best: dict[str, tuple[int, int, str]] = {}
+        for at, weight, place, agency in hits:
+            if place not in best or weight < best[place][1]:
+                best[place] = (at, weight, agency)
+        covered = sorted(best.values())
+        return tuple(agency for _at, _w, agency in covered)
+
     def unknown_place(self, question: str) -> str:
         """A place named in the question that no loaded agency belongs to ('' if none): a word
         ending in 市/区/县/镇/街道…, or a bare place name (石狮, 南安) that opens the question

@@ -7,11 +7,10 @@ from dataclasses import replace as dc_replace
 from datetime import date
 
 from knowledge.agencies import ORG_SUFFIXES, AgencyIndex, core, group_key, units
+from knowledge.analyse import analyse
 from knowledge.chat import help_text
-from knowledge.decide import MAX_ALTERNATIVES, found
 from knowledge.find import find_fact
 from knowledge.intent import ANALYSIS
-from knowledge.matcher import MIN_SCORE, Scored, rank
 from knowledge.model import Answer, Reading, ReportInfo
 from knowledge.overview import card
 from knowledge.places import gazetteer
@@ -111,7 +110,7 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
     if r.intent == "overview":
         return _overview(store, q, chosen, reports)
     if r.intent in ANALYSIS:
-        return _pending(store, q, reports, by_id)
+        return analyse(store, q, index, reports, by_id)
     answer = find_fact(store, q, chosen, reports, by_id, limits)
     if moved and answer.best is not None:
         answer = dc_replace(answer, note=f"{moved}没有{previous.year if previous else ''}年的年报，"
@@ -138,28 +137,5 @@ def _overview(store: Store, q: Query, chosen: list[ReportInfo], reports: list[Re
     if not points:
         return Answer("not_found", q.reading, note=f"{report.title}里没有找到表三、表四的汇总数字。")
     return Answer("answered", q.reading, points=tuple(points), note=f"{report.title}概况：")
-
-
-_ANALYSIS_NAMES = {"series": "历年变化", "comparison": "对比", "ranking": "排名", "rate": "比率",
-                   "coverage": "年报覆盖情况"}
-
-
-def _pending(store: Store, q: Query, reports: list[ReportInfo], by_id: dict[int, ReportInfo]) -> Answer:
-    """Analysis questions are not computed yet: say so, and name the figures that would be used
-    (the best-matching fact of each relevant report), never one cell as the answer."""
-    r = q.reading
-    pool = [x for x in reports if (not r.agencies or x.agency in r.agencies)
-            and (r.year is None or r.intent in ("series", "comparison") or x.year == r.year)]
-    figures: list[Scored] = []
-    if q.tokens and r.intent != "coverage":
-        for report in sorted(pool, key=lambda x: (x.year or 0, x.agency))[:12]:
-            ranked = rank(store.facts_of([report.id]), q.tokens, r.measure, r.normalized, r.unit, report.year)
-            if ranked and ranked[0].score >= MIN_SCORE:
-                figures.append(ranked[0])
-    name = _ANALYSIS_NAMES[r.intent]
-    note = f"「{name}」类问题还不能自动计算，不会用单个数字代替。"
-    note += "会用到的数字如下：" if figures else _known(reports)
-    return Answer("not_found", r, alternatives=tuple(found(s, by_id) for s in figures[:MAX_ALTERNATIVES]),
-                  note=note)
 
 

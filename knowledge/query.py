@@ -76,7 +76,8 @@ def focus(text: str) -> str:
         return text[marks[-1].end():].strip(" ，,：:")
     sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
     if len(sentences) > 1:
-        asking = [s for s in sentences if _ASKS.search(s)]
+        # an asking sentence with something to ask about: 「差多少」 after 「…比2023年多还是少？」 is not one
+        asking = [s for s in sentences if _ASKS.search(s) and len(_ASKS.sub("", s).strip(" ，,")) >= 4]
         if asking:
             return asking[-1].strip()
     return text

@@ -1,0 +1,168 @@
+"""多份报告上的回答：历年（series）、对比（comparison）、排名（ranking）、覆盖（coverage）。
+
+Every point is found exactly as a single question would find it (knowledge.find, one report at a
+time), so a series never mixes readings; a year or agency without a confident figure is named,
+never invented. Rates live in knowledge.rates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+
+from knowledge.model import Answer, Derived, Fact, FoundFact, ReportInfo
+from knowledge.query import Query
+from knowledge.store import Store
+from knowledge.tokenize import canonical_tokens
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_RANGE = re.compile(r"((?:19|20)\d\d)年?(?:到|至|—|-|~|～)((?:19|20)\d\d)")
+_SINCE = re.compile(r"((?:19|20)\d\d)年?以来")
+_RECENT = re.compile(r"近([两二三四五六七八九十\d]+)年")
+_PREVIOUS = re.compile(r"比上年|比上一年|比去年|较上年|较去年|同比|上年|上一年")
+_CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+@lru_cache(maxsize=1)
+def _strip_words() -> re.Pattern[str]:
+    text = (resources.files("knowledge") / "data" / "analysis_words.txt").read_text(encoding="utf-8")
+    lines = [x.strip() for x in text.splitlines() if x.strip() and not x.lstrip().startswith("#")]
+    return re.compile("|".join(f"(?:{x})" for x in lines))
+
+
+def measure_query(q: Query) -> Query:
+    """The query with the words that say how to compare removed (历年, 对比, 排名…): what is left
+    is the one figure to find in each report."""
+    r = q.reading
+    measure = re.sub(r"\s+", " ", _strip_words().sub(" ", r.measure)).strip(" ，,的")
+    asked = re.sub(r"\s+", " ", _strip_words().sub(" ", r.asked)).strip(" ，,的")
+    fixes = tuple((a, b) for a, b in r.corrections if not _strip_words().fullmatch(a))
+    return replace(q, reading=replace(r, measure=measure, asked=asked, corrections=fixes),
+                   tokens=canonical_tokens(measure))
+
+
+def years_named(text: str) -> list[int]:
+    """The years a question names, in order, without repeats."""
+    return list(dict.fromkeys(int(y) for y in _YEAR.findall(text)))
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _CN.get(word, 3)
+
+
+def series_years(text: str, have: list[int]) -> list[int]:
+    """Which of the agency's report years a series question covers (all by default)."""
+    if m := _RANGE.search(text):
+        low, high = sorted((int(m.group(1)), int(m.group(2))))
+        return [y for y in have if low <= y <= high]
+    if m := _SINCE.search(text):
+        return [y for y in have if y >= int(m.group(1))]
+    if m := _RECENT.search(text):
+        return have[-_count(m.group(1)):]
+    return have
+
+
+def _label(found: FoundFact) -> str:
+    f = found.fact
+    return f"{f.value}{f.unit}"
+
+
+def _signed(value: float) -> str:
+    text = f"{value:+.6f}".rstrip("0").rstrip(".")
+    return "+0" if text in ("+", "-", "+0", "-0") else text
+
+
+def series(store: Store, q: Query, agency: str, reports: list[ReportInfo], find) -> Answer:  # noqa: ANN001
+    """One cited figure per year of one agency, oldest first, with the change from the year before."""
+    mq = measure_query(q)
+    own = sorted((x for x in reports if x.agency == agency and x.year), key=lambda x: x.year or 0)
+    years = series_years(q.reading.normalized, [x.year for x in own if x.year])
+    points: list[FoundFact] = []
+    missing: list[int] = []
+    for report in own:
+        if report.year not in years:
+            continue
+        got = find([report], mq)
+        if got.status == "answered" and got.best is not None:
+            points.append(got.best)
+        else:
+            missing.append(report.year or 0)
+    if not points:
+        return Answer("not_found", mq.reading, note=f"{agency}各年的年报里都没有找到「{mq.reading.measure}」的确切数字。")
+    note = f"{'、'.join(map(str, missing))}年的年报里没有找到确切数字。" if missing else ""
+    return Answer("answered", mq.reading, points=tuple(points), note=note)
+
+
+def comparison(store: Store, q: Query, sides: list[tuple[str, int]], reports: list[ReportInfo],
+               find) -> Answer:  # noqa: ANN001
+    """Two (agency, year) sides: each cited, the signed difference (second − first) and the change in %."""
+    mq = measure_query(q)
+    found: list[FoundFact] = []
+    for agency, year in sides:
+        chosen = [x for x in reports if x.agency == agency and x.year == year]
+        got = find(chosen, mq) if chosen else None
+        if got is None or got.status != "answered" or got.best is None:
+            return Answer("not_found", q.reading, note=f"{agency}{year}年的年报里没有找到「{mq.reading.measure}」的确切数字，"
+                          "无法对比。" if chosen else f"没有{agency}{year}年的年报，无法对比。")
+        found.append(got.best)
+    first, second = found
+    if first.fact.number is None or second.fact.number is None:
+        return Answer("not_found", q.reading, note="这两个数字不是数值，无法相减。", points=tuple(found))
+    diff = second.fact.number - first.fact.number
+    pct = f"，变化 {diff / first.fact.number * 100:+.1f}%" if first.fact.number else ""
+    name = lambda p: f"{p.report.agency if sides[0][0] != sides[1][0] else ''}{p.report.year}年"  # noqa: E731
+    formula = f"{name(second)} − {name(first)}"
+    value = _signed(diff)
+    fact = Fact(value=value, unit=second.fact.unit, label=f"{formula}（{mq.reading.measure}）", section=(),
+                quote=f"{_label(second)} − {_label(first)} = {value}{second.fact.unit}", kind="derived",
+                number=diff, warnings=first.fact.warnings + second.fact.warnings)
+    best = FoundFact(fact=fact, report=second.report, score=1.0)
+    return Answer("answered", mq.reading, best=best, points=tuple(found), note=pct.lstrip("，"),
+                  derived=Derived("差值", formula, value, second.fact.unit))
+
+
+def ranking(store: Store, q: Query, agencies: list[str], year: int | None, reports: list[ReportInfo],
+            find) -> Answer:  # noqa: ANN001
+    """One figure per agency for the same year, largest first; agencies without it are named."""
+    mq = measure_query(q)
+    points: list[FoundFact] = []
+    lacking: list[str] = []
+    for agency in agencies:
+        own = [x for x in reports if x.agency == agency and (year is None or x.year == year)]
+        if year is None and own:
+            own = [max(own, key=lambda x: x.year or 0)]
+        got = find(own, mq) if own else None
+        if got is not None and got.status == "answered" and got.best is not None and got.best.fact.number is not None:
+            points.append(got.best)
+        else:
+            lacking.append(agency)
+    if not points:
+        return Answer("not_found", q.reading, note=f"{year or ''}年各机关的年报里都没有找到「{mq.reading.measure}」的确切数字。")
+    points.sort(key=lambda p: -(p.fact.number or 0))
+    no_report = [a for a in lacking if not any(x.agency == a and (year is None or x.year == year) for x in reports)]
+    no_figure = [a for a in lacking if a not in no_report]
+    note = "".join([f"没有{year}年的年报：{'、'.join(no_report)}。" if no_report else "",
+                    f"年报里没有找到确切数字：{'、'.join(no_figure)}。" if no_figure else ""])
+    return Answer("answered", mq.reading, best=points[0], points=tuple(points), note=note)
+
+
+def coverage(q: Query, agencies: tuple[str, ...], reports: list[ReportInfo]) -> Answer:
+    """Which reports are loaded: per agency its years, and the years other agencies have that it lacks."""
+    chosen = [x for x in reports if not agencies or x.agency in agencies]
+    if not chosen:
+        return Answer("not_found", q.reading, note="没有收录这个机关的年报。")
+    points = tuple(FoundFact(fact=Fact(value="", unit="", label="年报", section=(), quote="", kind="report"),
+                             report=x, score=1.0) for x in sorted(chosen, key=lambda x: (x.agency, x.year or 0)))
+    return Answer("answered", q.reading, points=points)
+
+
+def gaps(points: tuple[FoundFact, ...], reports: list[ReportInfo] | None = None) -> dict[str, tuple[list[int], list[int]]]:
+    """agency → (years loaded, years missing between its first and the corpus' last year)."""
+    all_years = sorted({p.report.year for p in points if p.report.year} |
+                       {x.year for x in reports or [] if x.year})
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    for agency in sorted({p.report.agency for p in points}):
+        years = sorted({p.report.year for p in points if p.report.agency == agency and p.report.year})
+        out[agency] = (years, [y for y in all_years if years and years[0] <= y <= all_years[-1] and y not in years])
+    return out
