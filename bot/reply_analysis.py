@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from knowledge import SEP, Answer, FoundFact
-from knowledge.analysis import gaps
 
 
 def _fig(found: FoundFact) -> str:
@@ -56,10 +55,7 @@ def analysis_parts(answer: Answer) -> list[tuple[str, str]]:
         lines.append(("plain", "出处：" + best.report.title))
     elif kind == "coverage":
         lines.append(("bold", f"已收录的年报（{len(points)} 份）"))
-        for agency, (years, missing) in gaps(points).items():
-            lack = f"；缺 {'、'.join(map(str, missing))}" if missing else ""
-            lines.append(("plain", f"· {agency}：{'、'.join(map(str, years))}年{lack}"))
     if answer.note and kind != "rate":
-        lines.append(("plain", answer.note))
+        lines += [("plain", line) for line in answer.note.splitlines()]
     lines += _warnings(points)
     return lines

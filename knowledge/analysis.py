@@ -154,11 +154,15 @@ def coverage(q: Query, agencies: tuple[str, ...], reports: list[ReportInfo]) -> 
         return Answer("not_found", q.reading, note="没有收录这个机关的年报。")
     points = tuple(FoundFact(fact=Fact(value="", unit="", label="年报", section=(), quote="", kind="report"),
                              report=x, score=1.0) for x in sorted(chosen, key=lambda x: (x.agency, x.year or 0)))
-    return Answer("answered", q.reading, points=points)
+    lines = []
+    for agency, (years, missing) in gaps(points, reports).items():
+        lack = f"；缺 {'、'.join(map(str, missing))}" if missing else ""
+        lines.append(f"· {agency}：{'、'.join(map(str, years))}年{lack}")
+    return Answer("answered", q.reading, points=points, note="\n".join(lines))
 
 
 def gaps(points: tuple[FoundFact, ...], reports: list[ReportInfo] | None = None) -> dict[str, tuple[list[int], list[int]]]:
-    """agency → (years loaded, years missing between its first and the corpus' last year)."""
+    """agency → (years loaded, years some loaded report covers, from its first year on, that it lacks)."""
     all_years = sorted({p.report.year for p in points if p.report.year} |
                        {x.year for x in reports or [] if x.year})
     out: dict[str, tuple[list[int], list[int]]] = {}

@@ -77,3 +77,17 @@ def test_analysis_chat_and_overview_questions_pass(eval_db: Path, score: ModuleT
     assert len(picked) >= 6
     failures = [_line(row, got, why) for row, got in picked for ok, why in [score.judge(row["expect"], got)] if not ok]
     assert not failures, "\n".join(failures)
+
+
+def test_analysis_set_at_least_95_percent_and_never_one_cell(eval_db: Path, score: ModuleType) -> None:
+    """Series, comparisons, rankings, rates and coverage (issue 11): ≥ 95 % of the set, and no
+    analysis question is ever answered with a bare cell."""
+    results = _run(shared_path("eval", "analysis_dev.jsonl"), eval_db)
+    judged = [(row, got, *score.judge(row["expect"], got)) for row, got in results]
+    passed = sum(ok for _r, _g, ok, _w in judged)
+    assert passed >= 0.95 * len(judged), "\n".join(_line(r, g, w) for r, g, ok, w in judged if not ok)
+    for row, got, _ok, _why in judged:
+        if got["intent"] in ("series", "coverage"):
+            assert got["answer"] is None and got["points"], row["id"]
+        if got["intent"] in ("comparison", "rate") and got["status"] == "answered":
+            assert got["derived"] and got["derived"]["formula"] and len(got["points"]) >= 2, row["id"]
