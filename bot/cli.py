@@ -117,14 +117,18 @@ def load(paths: tuple[Path, ...], replace: bool, db: Path | None) -> None:
 
 
 @cli.command()
+@click.option("--coverage", is_flag=True, help="机关 × 年份的网格：● 有年报，· 缺")
 @db_option
-def reports(db: Path | None) -> None:
-    """列出已加载的报告：机关、年份、事实数、警告数。"""
+def reports(coverage: bool, db: Path | None) -> None:
+    """列出已加载的报告：机关、年份、事实数、警告数（--coverage：机关 × 年份网格）。"""
     store = _open(db)
     try:
         rows = store.reports()
     finally:
         store.close()
+    if coverage:
+        click.echo(coverage_grid(rows))
+        return
     for r in rows:
         click.echo(f"{r.agency}\t{r.year or '—'}\t{r.facts} 个数字\t{r.warnings} 个警告\t{r.title}")
     click.echo(f"共 {len(rows)} 份报告。")
@@ -154,6 +158,21 @@ from bot.telegram_main import serve  # noqa: E402 - the Telegram front-end's com
 cli.add_command(serve)
 cli.add_command(check)
 cli.add_command(calibrate)
+
+
+def coverage_grid(rows: list) -> str:
+    """Agencies × years as an aligned text grid (● a report, · none)."""
+    years = sorted({r.year for r in rows if r.year})
+    agencies = sorted({r.agency for r in rows})
+    have = {(r.agency, r.year) for r in rows}
+    width = max((len(a) for a in agencies), default=4)
+    pad = lambda text: text + "　" * (width - len(text))  # noqa: E731 - full-width padding keeps Chinese aligned
+    lines = [pad("机关") + " " + " ".join(str(y) for y in years)]
+    for agency in agencies:
+        marks = " ".join(("  ● " if (agency, y) in have else "  · ") for y in years)
+        lines.append(pad(agency) + marks)
+    lines.append(f"{len(agencies)} 个机关，{len(rows)} 份年报，{len(years)} 个年份。")
+    return "\n".join(lines)
 
 
 def main() -> None:

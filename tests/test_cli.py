@@ -104,3 +104,13 @@ def test_chat_follows_up(db: Path) -> None:
     replies = result.output.split("\n\n")
     assert replies[0].startswith("20件")
     assert "2020年" in replies[1] and "晋江市人民政府 · 2020年" in replies[1]
+
+
+def test_reports_coverage_grid(sample_db: Path) -> None:
+    result = CliRunner().invoke(cli, ["reports", "--coverage", "--db", str(sample_db)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "2020" in lines[0] and "2024" in lines[0]
+    row = next(line for line in lines if line.startswith("鲤城区"))
+    assert row.count("●") == 1 and row.count("·") == len(lines[0].split()) - 2
+    assert lines[-1].endswith("5 份年报，4 个年份。") or "5 份年报" in lines[-1]
