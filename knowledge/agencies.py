@@ -197,8 +197,12 @@ class AgencyIndex:
         ending in 市/区/县/镇/街道…, or a bare place name (石狮, 南安) that opens the question
         before its year."""
         for m in _PLACE_WORD.finditer(question):
-            word = m.group(1)
+            word = m.group(1).lstrip("年各")
+            if len(word) < 2 or word in ("街道", "乡镇", "区县", "县区", "镇街"):
+                continue
             real = self.gazetteer is not None and bool(self.gazetteer.lookup(word))
+            if real and any(self.gazetteer.within(u, word) for a in self.agencies for u in units(a)[-1:]):
+                continue  # a parent of loaded places (泉州市各区县…): not unknown
             if word in _NOT_PLACES or (not real and len(word) <= 3 and any(word.endswith(n) for n in _NOT_PLACES)):
                 continue
             if not any(word in p or (len(p) >= 2 and p in word) for p in self.places):

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
-from knowledge.agencies import AgencyIndex, group_key
+from knowledge.agencies import AgencyIndex, group_key, units
+from knowledge.agency_names import is_department
 from knowledge.analysis import comparison, coverage, measure_query, ranking, series, years_named
 from knowledge.find import find_fact
 from knowledge.model import Answer, ReportInfo
@@ -52,7 +55,40 @@ def analyse(store: Store, q: Query, index: AgencyIndex, reports: list[ReportInfo
         return _compare(store, q, named, text, reports, find)
     year = r.year
     agencies = named if len({group_key(a) for a in named}) > 1 else sorted({x.agency for x in reports})
+    level = next((lv for word, lv in place_levels() if word in text), None)
+    if level and index.gazetteer is not None and len({group_key(a) for a in named}) <= 1:
+        agencies = _at_level(index, sorted({x.agency for x in reports}), level, named[0] if named else None)
+        if not agencies:
+            return Answer("not_found", r, note="已收录的年报里没有这一级的机关。")
     return ranking(store, q, agencies, year, reports, find)
+
+
+@lru_cache(maxsize=1)
+def place_levels() -> tuple[tuple[str, str], ...]:
+    """(「各区县」, county) pairs from data/place_levels.txt, longest wording first."""
+    text = (resources.files("knowledge") / "data" / "place_levels.txt").read_text(encoding="utf-8")
+    pairs = [tuple(p.strip() for p in line.split("|")) for line in text.splitlines()
+             if line.strip() and not line.lstrip().startswith("#")]
+    return tuple(sorted(((a, b) for a, b in pairs), key=lambda p: -len(p[0])))
+
+
+def _at_level(index: AgencyIndex, agencies: list[str], level: str, within: str | None) -> list[str]:
+    """Agencies whose own place is at `level` in the gazetteer (under `within`'s place if named)."""
+    gaz = index.gazetteer
+    out = []
+    for agency in agencies:
+        found = units(agency)
+        if not found or is_department(agency, found[-1]):
+            continue
+        places = gaz.lookup(found[-1])
+        if not any(p.level == level for p in places):
+            continue
+        if within:
+            outer = units(within)[-1] if units(within) else within
+            if found[-1] == outer or not gaz.within(found[-1], outer):
+                continue
+        out.append(agency)
+    return out
 
 
 def _compare(store: Store, q: Query, named: list[str], text: str, reports: list[ReportInfo], find) -> Answer:  # noqa: ANN001

@@ -103,14 +103,14 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
                       f"不能代替它回答。" + _known(reports))
     if r.intent == "overview" and not r.agencies:
         return Answer("not_found", r, note="想了解哪个机关的年报概况？请写上机关名。" + _known(reports))
+    by_id = {x.id: x for x in reports}
+    if r.intent in ANALYSIS:  # chooses its own reports: several years or agencies
+        return analyse(store, q, index, reports, by_id)
     chosen, why = _select(q, reports)
     if not chosen:
         return Answer("not_found", r, note=why + " " + _known(reports) if not r.agencies else why)
-    by_id = {x.id: x for x in reports}
     if r.intent == "overview":
         return _overview(store, q, chosen, reports)
-    if r.intent in ANALYSIS:
-        return analyse(store, q, index, reports, by_id)
     answer = find_fact(store, q, chosen, reports, by_id, limits)
     if moved and answer.best is not None:
         answer = dc_replace(answer, note=f"{moved}没有{previous.year if previous else ''}年的年报，"

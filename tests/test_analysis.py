@@ -68,3 +68,13 @@ def test_coverage_lists_reports_and_gaps(db: Path) -> None:
     got, = _ask(db, "平潭综合实验区有哪几年的年报")
     assert got["intent"] == "coverage" and sorted(_by_year(got)) == [2016, 2020, 2021, 2023, 2025]
     assert "缺 2022、2024" in got["text"]
+
+
+def test_ranking_of_the_county_level_bodies_of_a_city_uses_the_gazetteer(db: Path) -> None:
+    # 泉州市 › 鲤城区 / 晋江市 are county-level; 灵源街道 and 金井镇 are towns, 平潭 lies in 福州
+    got, = _ask(db, "2024年泉州市各区县行政处罚处理决定数量排名")
+    assert got["intent"] == "ranking" and got["status"] == "answered"
+    agencies = [p["agency"] for p in got["points"]]
+    assert agencies[0] == "鲤城区" and all("街道" not in a and "镇" not in a and "平潭" not in a for a in agencies)
+    towns, = _ask(db, "2023年各街道主动公开政府信息排名")
+    assert [p["agency"] for p in towns["points"]] == ["晋江市人民政府灵源街道办事处"]
