@@ -15,8 +15,11 @@ from knowledge.facts import extract
 from knowledge.facts.rules import Key, RuleCheck, check, rules_for
 from knowledge.facts.table_templates import TABLE3_COLS, TOP_CARRIED, TOP_NEXT
 from knowledge.model import Fact, ReportInfo
+from knowledge.guard import GuardedPool
+from knowledge.loading import WARM, failure_reason
 from knowledge.store import Store
-from loaders import load_document
+from loaders import read_document
+from loaders.errors import LoaderError
 
 
 @dataclass
@@ -82,9 +85,25 @@ def carried_over(previous: list[Fact], current: list[Fact], year: int | None) ->
 
 
 def check_file(path: str | Path) -> ReportCheck:
-    """读入一个报告文件并核对（不写入数据库）。异常: LoaderError, OSError。"""
-    doc = load_document(path)
-    found = extract(doc)
+    """读入一个报告文件并核对（不写入数据库），在受限的解析进程里（knowledge.guard）。
+    异常: LoaderError (also for a breach of the limits), OSError。"""
+    file = Path(path)
+    with GuardedPool(_check_safe, warm=WARM) as pool:
+        out = next(pool.map([(file.read_bytes(), file.name)]))
+    if isinstance(out, str):
+        raise LoaderError(out)
+    return out
+
+
+def _check_safe(job: tuple[bytes, str]) -> ReportCheck | str:
+    """check_file's worker: the checks, or the reason the file could not be read."""
+    try:
+        doc = read_document(*job)
+        found = extract(doc)
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - reported as the file's failure
+        return failure_reason(exc)
     return ReportCheck(doc.title, doc.agency, doc.year, table_checks(found.facts), notes=tuple(found.notes))
 
 

@@ -1,22 +1,22 @@
 """把报告文件读入知识库：文件 → loader → Document → facts → SQLite。
 
-Worker processes parse files and build the stored rows; the main process writes them, a batch
-of reports per transaction (each report atomic on its own), in file order.
+Worker processes parse files and build the stored rows — always, also for one file: they run
+under the memory and time limits of knowledge.guard, so a hostile file is that file's failure
+line and never takes the calling process (the bot) down. The main process writes the reports, a
+batch per transaction (each report atomic on its own), in file order.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import islice
-from multiprocessing import get_context
 from pathlib import Path
 
 from knowledge.facts import EXTRACTOR_VERSION, extract
+from knowledge.guard import GuardedPool
 from knowledge.model import SEP, Fact
 from knowledge.store import NewReport, Store, fact_id, fact_row
 from knowledge.tokenize import canonical_tokens
@@ -25,6 +25,9 @@ from loaders.errors import LoaderError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Larger files are refused: no annual report is this big."""
+
+WARM = "knowledge.parser_warm"
+"""Imported before parser workers start, so they start with jieba loaded."""
 
 Progress = Callable[[str, str], None]
 """Called after each file with (path, outcome: 'loaded' | 'replaced' | 'unchanged' | 'failed')."""
@@ -80,8 +83,9 @@ def _rows(sha: str, facts: list[Fact]) -> list[tuple]:
     return rows
 
 
-def prepare(data: bytes, name: str, source: str) -> NewReport:
-    """Parse one file's bytes into a report ready to store (raises LoaderError)."""
+def parse_report(data: bytes, name: str, source: str) -> NewReport:
+    """Parse one file's bytes into a report ready to store, in this process (raises
+    LoaderError, or anything a library raises on a hostile file): for trusted bytes only."""
     sha = hashlib.sha256(data).hexdigest()
     doc = read_document(data, name)
     found = extract(doc)
@@ -92,6 +96,16 @@ def prepare(data: bytes, name: str, source: str) -> NewReport:
                      extractor=EXTRACTOR_VERSION)
 
 
+def prepare(data: bytes, name: str, source: str) -> NewReport:
+    """Parse one file's bytes into a report ready to store, in a guarded worker process
+    (knowledge.guard: memory and time limits); raises LoaderError with the reason."""
+    with GuardedPool(prepare_safe, warm=WARM) as pool:
+        report = next(pool.map([(data, name, source)]))
+    if isinstance(report, str):
+        raise LoaderError(report)
+    return report
+
+
 def _read(path: Path) -> bytes:
     if not path.exists():
         raise LoaderError("文件不存在")
@@ -100,16 +114,29 @@ def _read(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _prepare_safe(job: tuple[bytes, str, str]) -> NewReport | str:
-    """prepare() for a worker process: the report, or the reason it failed."""
+def prepare_safe(job: tuple[bytes, str, str]) -> NewReport | str:
+    """prepare() for a worker process: the report, or the reason it failed. Any exception of
+    one file (a library's NotImplementedError, RecursionError…) is that file's reason, named by
+    its type; MemoryError is left to the worker (knowledge.guard), which then exits."""
     try:
-        return prepare(*job)
-    except (LoaderError, UnicodeError, ValueError) as exc:
-        return str(exc) or type(exc).__name__
+        return parse_report(*job)
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+        return failure_reason(exc)
+
+
+def failure_reason(exc: Exception) -> str:
+    """A file's failure as one line: a LoaderError's message, else the exception's type and text."""
+    message = " ".join(str(exc).split())[:200]
+    if isinstance(exc, LoaderError):
+        return message or type(exc).__name__
+    return f"读取出错（{type(exc).__name__}）{': ' + message if message else ''}"
 
 
 def load_file(store: Store, path: Path) -> str:
-    """Load one file; returns the outcome, raises LoaderError or OSError with the reason."""
+    """Load one file (parsed in a guarded worker); returns the outcome, raises LoaderError or
+    OSError with the reason."""
     data = _read(path)
     if store.has_sha(hashlib.sha256(data).hexdigest(), EXTRACTOR_VERSION):
         return "unchanged"
@@ -138,8 +165,9 @@ def load_paths(store: Store, paths: Iterable[str | Path], on_progress: Progress 
                workers: int | None = None) -> LoadResult:
     """Load every file under `paths`; a file that fails is recorded and the others still load.
 
-    Parsing runs in `workers` processes (default: one per core for more than 16 files); writing
-    stays in this process, one transaction per report, in file order.
+    Parsing runs in `workers` guarded processes (default: one per core, at most 4, for more
+    than 16 files, else one); writing stays in this process, one transaction per report, in
+    file order.
     """
     result = LoadResult()
     files = expand(paths)
@@ -147,13 +175,10 @@ def load_paths(store: Store, paths: Iterable[str | Path], on_progress: Progress 
         workers = min(os.cpu_count() or 1, 4) if len(files) > 16 else 1
     pending = list(_jobs(store, files, result, on_progress))
     jobs = [(data, path.name, str(path.resolve())) for path, data in pending]
-    with ExitStack() as stack:
-        if workers > 1 and len(jobs) > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=get_context("fork")))
-            prepared: Iterable[NewReport | str] = pool.map(_prepare_safe, jobs, chunksize=4)
-        else:
-            prepared = map(_prepare_safe, jobs)
-        _store_all(store, pending, prepared, result, on_progress)
+    if not jobs:
+        return result
+    with GuardedPool(prepare_safe, min(workers, len(jobs)), warm=WARM) as pool:
+        _store_all(store, pending, pool.map(jobs), result, on_progress)
     return result
 
 
@@ -210,7 +235,8 @@ def rebuild(db_path: str | Path, paths: Iterable[str | Path], on_progress: Progr
             workers: int | None = None) -> LoadResult:
     """Build a new database from `paths` alone and swap it in atomically.
 
-    Pass workers=1 from a process that runs threads (the bot): parsing forks worker processes.
+    Workers are guarded processes (knowledge.guard); from a threaded process (the bot) they
+    come from a fork server, never from a fork of the threaded process.
     The new index is written to a temporary file beside `db_path` and renamed over it only
     when at least one report loaded; until then (and if the build fails) the old file serves.
     """

@@ -1,8 +1,9 @@
-"""字节解码：bytes → 规范化文本（UTF-8/BOM 优先，其次 GB18030）。
+"""字节解码：bytes → 规范化文本（UTF-16 带 BOM、UTF-8/BOM 优先，其次 GB18030）。
 
-Binary content is refused here, before any parsing: NUL bytes, known binary signatures
-(PDF, ZIP/DOCX, EXE, images), bytes that decode as neither UTF-8 nor GB18030, or text with
-many control characters.
+Binary content is refused here, before any parsing: NUL bytes (except in UTF-16 text, which
+starts with its BOM), known binary signatures (PDF, ZIP/DOCX, EXE, images), bytes that decode
+as neither UTF-8 nor GB18030, or text with many control characters. Text over MAX_TEXT_BYTES
+is refused before decoding (an annual report is well under 1 MB of text).
 """
 from __future__ import annotations
 
@@ -24,13 +25,20 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "GZIP"),
 )
 
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+"""Largest text, Markdown or HTML file decoded (UnsupportedFormatError beyond)."""
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SPACES = str.maketrans({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ",
                          "\u2009": " ", "\u200b": "", "\ufeff": "", "\f": "\n", "\v": "\n"})
 
 
 def sniff_binary(data: bytes) -> str | None:
-    """Name of the binary format `data` looks like, or None when it may be text."""
+    """Name of the binary format `data` looks like, or None when it may be text (UTF-16 text
+    with its BOM included)."""
+    if data.startswith(_UTF16_BOMS):
+        return None
     for magic, label in _SIGNATURES:
         if data.startswith(magic):
             return label
@@ -48,17 +56,21 @@ def decode_bytes(data: bytes, source: str = "") -> str:
     where = f" ({source})" if source else ""
     if not data or not data.strip():
         raise EmptyReportError(f"文件为空{where}: no text at all")
+    if len(data) > MAX_TEXT_BYTES:
+        raise UnsupportedFormatError(f"文本文件过大{where}: {len(data) // 2**20} MB"
+                                     f" (limit {MAX_TEXT_BYTES // 2**20} MB)")
     label = sniff_binary(data)
     if label:
         raise UnsupportedFormatError(f"不是文本文件{where}: content looks like {label}")
-    for encoding in ("utf-8-sig", "gb18030"):
+    encodings = ("utf-16",) if data.startswith(_UTF16_BOMS) else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
     else:
-        raise UnsupportedFormatError(f"无法解码{where}: neither UTF-8 nor GB18030 text")
+        raise UnsupportedFormatError(f"无法解码{where}: neither UTF-8, UTF-16 nor GB18030 text")
     controls = len(_CONTROL.findall(text))
     if controls > max(2, len(text) // 200):
         raise UnsupportedFormatError(f"不是文本文件{where}: {controls} control characters")

@@ -12,7 +12,13 @@ together): it is emitted as its own table after the outer one (the bridge then j
 grids like a table continued on the next page; each value is still in one cell only). A
 one-column table that only frames other content (one cell, or holding nested tables) is
 unwrapped into body blocks.
-Text boxes, deleted revisions and field codes are ignored.
+Text boxes, deleted revisions and field codes are ignored. A document without lists has no
+numbering part (Word leaves it out); it reads like any other.
+
+Limits (a hostile file gets one clear MalformedReportError instead of exhausting memory):
+MAX_UNZIPPED_BYTES and MAX_ZIP_RATIO are checked on the zip members' declared sizes before any
+part is parsed; MAX_TABLE_COLUMNS bounds a table row's width (gridSpan, gridBefore) and
+MAX_TABLE_CELLS a table's grid; docx_numbering.MAX_LIST_NUMBER bounds a list counter.
 """
 from __future__ import annotations
 
@@ -24,6 +30,7 @@ from collections.abc import Iterator
 
 from docx.exceptions import PythonDocxError
 from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
 from docx.package import Package
@@ -33,6 +40,7 @@ from lxml import etree
 from .blocks import Block, TableBlock, document_from_blocks
 from .decode import sniff_binary
 from .errors import EmptyReportError, MalformedReportError, UnsupportedFormatError
+from .docx_numbering import Numbering, val as _val
 from .model import Document
 
 _OLE = b"\xd0\xcf\x11\xe0"
@@ -49,112 +57,17 @@ _SKIP = frozenset(qn(t) for t in ("w:txbxContent", "w:del", "w:pPr", "w:rPr", "w
 _BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, etree.LxmlError,
            OpcError, PythonDocxError)
 """What a corrupt file makes zipfile, lxml and python-docx raise."""
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+"""Largest total declared size of a Word file's unpacked parts (a long report: a few MB of XML
+plus its images)."""
+MAX_ZIP_RATIO = 100
+"""Largest compression ratio of a member over 1 MB (Word XML compresses about 10:1; a zip bomb
+1000:1)."""
+MAX_TABLE_COLUMNS = 500
+"""Widest table row, in grid columns (表三 has about 30)."""
+MAX_TABLE_CELLS = 50_000
+"""Most grid cells in one table (rows × columns after spans)."""
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*\d$", re.I)
-_CN = "零一二三四五六七八九"
-_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
-
-
-def _val(el: etree._Element | None, tag: str, default: str | None = None) -> str | None:
-    """w:val of the child `tag` of `el` ('' when the child has no w:val), else `default`."""
-    child = el.find(qn(tag)) if el is not None else None
-    return default if child is None else child.get(qn("w:val"), "")
-
-
-def _chinese(n: int) -> str:
-    """1 → 一, 10 → 十, 21 → 二十一 (chineseCounting; 100 and more as digits)."""
-    if n < 10 or n >= 100:
-        return _CN[n] if 0 <= n < 10 else str(n)
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[ones] if ones else "")
-
-
-def _format_number(n: int, fmt: str) -> str:
-    """A list counter in Word's number format `fmt` (unknown formats fall back to decimal)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
-               "chineseLegalSimplified", "ideographLegalTraditional", "taiwaneseCounting"):
-        return _chinese(n)
-    if fmt == "ideographTraditional":
-        return _TIANGAN[(n - 1) % 10]
-    if fmt in ("upperLetter", "lowerLetter"):
-        text = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-        return text if fmt == "upperLetter" else text.lower()
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
-        return chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n)
-    return str(n)
-
-
-class _Numbering:
-    """Renders automatic list numbers ("一、", "（二）", "3.") in reading order."""
-
-    def __init__(self, numbering: etree._Element | None, styles: etree._Element | None):
-        self.levels: dict[str, dict[int, etree._Element]] = {}
-        self.starts: dict[tuple[str, int], int] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        self.style_num: dict[str, tuple[str | None, int | None, str | None]] = {}
-        if numbering is not None:
-            abstract = {a.get(qn("w:abstractNumId")): {int(lv.get(qn("w:ilvl"), "0")): lv
-                        for lv in a.iter(qn("w:lvl"))}
-                        for a in numbering.iter(qn("w:abstractNum"))}
-            for num in numbering.iter(qn("w:num")):
-                num_id = num.get(qn("w:numId"))
-                self.levels[num_id] = abstract.get(_val(num, "w:abstractNumId") or "", {})
-                for over in num.iter(qn("w:lvlOverride")):
-                    start = _val(over, "w:startOverride")
-                    if start and start.isdigit():
-                        self.starts[(num_id, int(over.get(qn("w:ilvl"), "0")))] = int(start)
-        for style in styles.iter(qn("w:style")) if styles is not None else ():
-            ppr = style.find(qn("w:pPr"))
-            num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
-            ilvl = _val(num_pr, "w:ilvl")
-            self.style_num[style.get(qn("w:styleId"), "")] = (
-                _val(num_pr, "w:numId"), int(ilvl) if ilvl and ilvl.isdigit() else None,
-                _val(style, "w:basedOn"))
-
-    def _style_numpr(self, style_id: str) -> tuple[str | None, int]:
-        for _ in range(10):
-            num_id, ilvl, based = self.style_num.get(style_id, (None, None, None))
-            if num_id is not None:
-                return num_id, ilvl or 0
-            if not based:
-                break
-            style_id = based
-        return None, 0
-
-    def label(self, ppr: etree._Element | None) -> str:
-        """The list number the paragraph with properties `ppr` shows ('' when none/bullet)."""
-        num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
-        num_id, ilvl = _val(num_pr, "w:numId"), _val(num_pr, "w:ilvl")
-        level = int(ilvl) if ilvl and ilvl.isdigit() else 0
-        if num_id is None:
-            num_id, style_level = self._style_numpr(_val(ppr, "w:pStyle") or "")
-            level = style_level if ilvl is None else level
-        levels = self.levels.get(num_id or "0")
-        if not levels or level not in levels:
-            return ""
-        counters = self.counters.setdefault(num_id, {})
-        for deeper in [k for k in counters if k > level]:
-            del counters[deeper]
-        counters[level] = counters[level] + 1 if level in counters else self._start(num_id, level)
-        lvl = levels[level]
-        fmt = _val(lvl, "w:numFmt", "decimal")
-        if fmt in ("bullet", "none"):
-            return ""
-
-        def number(m: re.Match[str]) -> str:
-            k = int(m.group(1)) - 1
-            n = counters.get(k, self._start(num_id, k))
-            return _format_number(n, "decimal" if lvl.find(qn("w:isLgl")) is not None
-                                  and k != level else _val(levels.get(k), "w:numFmt", "decimal"))
-        text = re.sub(r"%(\d)", number, _val(lvl, "w:lvlText", "") or "")
-        if not text or _val(lvl, "w:suff") == "nothing" or text[-1] in "、）)．":
-            return text
-        return text + " "
-
-    def _start(self, num_id: str, level: int) -> int:
-        start = self.starts.get((num_id, level)) or _val(self.levels[num_id].get(level), "w:start")
-        return int(start) if str(start).isdigit() else 1
-
-
 def _text(el: etree._Element, breaks: str) -> str:
     """Visible text under `el`: w:t runs, tabs as spaces, line breaks as `breaks`."""
     out: list[str] = []
@@ -181,7 +94,7 @@ def _text(el: etree._Element, breaks: str) -> str:
 class _Reader:
     """Turns the document body into reading-order blocks."""
 
-    def __init__(self, numbering: _Numbering, styles: etree._Element | None):
+    def __init__(self, numbering: Numbering, styles: etree._Element | None):
         self.numbering = numbering
         self.heading_styles: set[str] = set()
         for style in styles.iter(qn("w:style")) if styles is not None else ():
@@ -223,8 +136,17 @@ class _Reader:
                 yield from self.blocks(tc)
             return
         grid: list[tuple[str, ...]] = []
+        cells_total = 0
         for tr, row_cells in zip(_children(tbl, "w:tr"), rows):
-            row = [""] * int(_val(tr.find(qn("w:trPr")), "w:gridBefore", "0") or 0)
+            before = _val(tr.find(qn("w:trPr")), "w:gridBefore", "0") or "0"
+            width = (int(before) if before.isdigit() and len(before) < 10 else 0) + sum(
+                map(_span, row_cells))
+            cells_total += width
+            if width > MAX_TABLE_COLUMNS or cells_total > MAX_TABLE_CELLS:
+                raise MalformedReportError(
+                    f"DOCX 表格过大{self.numbering.where}: a row of {width} grid columns or {cells_total} cells"
+                    f" (limits {MAX_TABLE_COLUMNS} columns, {MAX_TABLE_CELLS} cells)")
+            row = [""] * (width - sum(map(_span, row_cells)))
             for tc in row_cells:
                 tc_pr = tc.find(qn("w:tcPr"))
                 merged = (_val(tc_pr, "w:vMerge") not in (None, "restart")
@@ -249,12 +171,37 @@ def _children(el: etree._Element, tag: str) -> Iterator[etree._Element]:
 
 def _span(tc: etree._Element) -> int:
     span = _val(tc.find(qn("w:tcPr")), "w:gridSpan", "1") or "1"
-    return max(1, int(span)) if span.isdigit() else 1
+    if not span.isdigit():
+        return 1
+    return max(1, int(span)) if len(span) < 10 else MAX_TABLE_COLUMNS + 1
 
 
 def _reason(exc: BaseException) -> str:
     """An exception as one short line."""
     return " ".join(str(exc).split())[:200] or type(exc).__name__
+
+
+def check_zip_sizes(members: list[zipfile.ZipInfo], where: str = "") -> None:
+    """Refuse a zip bomb by its members' declared sizes (zipfile stops at the declared size):
+    more than MAX_UNZIPPED_BYTES in all, or a member over 1 MB inflating more than MAX_ZIP_RATIO
+    times (MalformedReportError)."""
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNZIPPED_BYTES:
+        raise MalformedReportError(
+            f"DOCX 解压后过大{where}: {total // 2**20} MB unpacked (limit {MAX_UNZIPPED_BYTES // 2**20} MB)")
+    for m in members:
+        if m.file_size > 2**20 and m.file_size > MAX_ZIP_RATIO * max(m.compress_size, 1):
+            raise MalformedReportError(
+                f"DOCX 压缩比异常（疑似压缩炸弹）{where}: {m.filename} inflates"
+                f" {m.file_size // max(m.compress_size, 1)}:1 (limit {MAX_ZIP_RATIO}:1)")
+
+
+def _numbering(part: DocumentPart) -> etree._Element | None:
+    """numbering.xml, or None when the document has no lists (Word then leaves the part out)."""
+    try:
+        return part.part_related_by(RT.NUMBERING).element
+    except (KeyError, AttributeError):
+        return None
 
 
 def _open(data: bytes, where: str) -> DocumentPart:
@@ -271,9 +218,11 @@ def _open(data: bytes, where: str) -> DocumentPart:
         raise MalformedReportError(f"不是有效的 DOCX 文件{where}: {looks}")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
+            members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise MalformedReportError(f"DOCX 文件已损坏或不完整{where}: {_reason(exc)}") from exc
+    check_zip_sizes(members, where)
+    names = {m.filename for m in members}
     if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
         raise UnsupportedFormatError(f"不是 Word 文档{where}: zip without word/ parts")
     try:
@@ -301,9 +250,9 @@ def read_docx(data: bytes, source: str = "") -> Document:
     part = _open(data, where)
     try:
         styles = part.styles.element
-        numbering = part.numbering_part.element
+        numbering = _numbering(part)
         body = part.element.find(qn("w:body"))
-        reader = _Reader(_Numbering(numbering, styles), styles)
+        reader = _Reader(Numbering(numbering, styles, where), styles)
         blocks = list(reader.blocks(body))
     except _BROKEN as exc:
         raise MalformedReportError(f"DOCX 文件已损坏或不完整{where}: {_reason(exc)}") from exc

@@ -7,6 +7,10 @@ text; read it in order: a paragraph per block element, <br> as a line break, inl
 without spaces, a bold numbered run opening a paragraph as a heading, data-grid tables with
 rowspan/colspan expanded (label in the span's first cell, '' in the others), layout tables
 (nested tables, one column, long cells) read as containers.
+
+Limits (html_grid): a rowspan reaches at most the table's last row, a colspan at most
+MAX_COLSPAN columns, and a table expands to at most MAX_TABLE_CELLS grid cells (else
+MalformedReportError), so 400 rows of rowspan=100000 are refused at once.
 """
 from __future__ import annotations
 
@@ -18,7 +22,8 @@ from bs4.element import PageElement, PreformattedString
 
 from .blocks import Block, TableBlock, cell_text, document_from_blocks
 from .decode import decode_bytes, sniff_binary
-from .errors import EmptyReportError
+from .errors import EmptyReportError, MalformedReportError
+from .html_grid import MAX_COLSPAN, TooLarge, grid_of, spans
 from .meta import title_of
 from .model import Document
 from .outline import numbering_rank
@@ -65,9 +70,13 @@ def read_html(data: bytes, source: str = "") -> Document:
         raise EmptyReportError(f"网页没有正文文字{where}: the HTML page has no visible text")
     title = _title_element(body, sizes)
     container = _container(body, title, sizes) if title else _dominant(body, sizes)
+    try:
+        read = _Reader().walk(container, flush=True).blocks
+    except TooLarge as exc:
+        raise MalformedReportError(f"网页表格过大{where}: {exc}") from exc
     blocks = [b if isinstance(b, TableBlock) else "\n".join(  # drop 发布时间：… lines
         s for s in b.split("\n") if len(s) > 120 or "。" in s or not _CHROME_LINE.search(s))
-        for b in _Reader().walk(container, flush=True).blocks]
+        for b in read]
     repeated = {i for i, b in enumerate(blocks)  # the page's <h1> and the body's own title
                 if isinstance(b, str) and title_of(b) and b in blocks[i + 1:]}
     blocks = [b for i, b in enumerate(blocks) if b and i not in repeated]
@@ -204,12 +213,6 @@ def _squeeze(raw: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _spans(value: object, limit: int) -> int:
-    m = re.match(r"\s*(\d+)", str(value or ""))
-    n = int(m.group(1)) if m else 1
-    return limit if n == 0 else max(1, min(n, limit))
-
-
 class _Reader:
     """Reads a node in order with an explicit stack (pages nest thousands deep). Block mode
     collects paragraph blocks (dropping link-only ones) and tables; text mode (`links` given)
@@ -287,12 +290,12 @@ class _Reader:
         rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
         cells = [tr.find_all(["td", "th"], recursive=False) for tr in rows]
         texts = [[cell_text(_text(td)) for td in row] for row in cells]
-        width = max((sum(_spans(td.get("colspan"), 100) for td in row) for row in cells),
+        width = max((sum(spans(td.get("colspan"), MAX_COLSPAN) for td in row) for row in cells),
                     default=0)
         if (table.find("table") is None and width >= 2
                 and all(len(t) <= _MAX_CELL for row in texts for t in row)):
             titles = [t for row in texts for t in row if title_of(t)]  # 标题 in an info table
-            self.blocks += [TableBlock(_grid(cells, texts)), *titles]
+            self.blocks += [TableBlock(grid_of(cells, texts)), *titles]
             return
         for td in (td for row in cells for td in row):
             self.walk(td, flush=True)
@@ -302,24 +305,3 @@ def _text(node: Tag, links: bool = True) -> str:
     """A node's text: <br> and block elements as line breaks, inline runs joined as they are
     (so a cell's <span>1</span><span>2</span> is 12); links left out when `links` is False."""
     return _Reader(links).walk(node).text()
-
-
-def _grid(cells: list[list[Tag]], texts: list[list[str]]) -> tuple[tuple[str, ...], ...]:
-    """Rows with rowspan/colspan expanded: the text in the span's first cell, '' elsewhere."""
-    grid: dict[tuple[int, int], str] = {}
-    for r, row in enumerate(cells):
-        c = 0
-        for td, text in zip(row, texts[r]):
-            while (r, c) in grid:
-                c += 1
-            down = _spans(td.get("rowspan"), len(cells) - r)
-            across = _spans(td.get("colspan"), 100)
-            for i in range(down):
-                for j in range(across):
-                    grid.setdefault((r + i, c + j), "")
-            grid[(r, c)] = text
-            c += across
-    widths = [0] * len(cells)
-    for r, c in grid:
-        widths[r] = max(widths[r], c + 1)
-    return tuple(tuple(grid.get((r, c), "") for c in range(w)) for r, w in enumerate(widths))

@@ -7,16 +7,20 @@
 - A paragraph's printed lines stay one block ("\n" between them); a block starts at an
   indented line, after a short line, after a large gap, at a numbered heading.
 Errors: EmptyReportError (no bytes), MalformedReportError (not a PDF, truncated, corrupt),
-UnsupportedFormatError (encrypted, scanned pages without a text layer, undecodable fonts).
+UnsupportedFormatError (encrypted, scanned pages without a text layer, undecodable fonts,
+more than MAX_PDF_PAGES pages — counted before any page is read).
 """
 from __future__ import annotations
 
 import io
+from itertools import islice
 from dataclasses import replace
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
 from .blocks import Block, TableBlock, document_from_blocks
@@ -26,6 +30,8 @@ from .pdf_layout import Line, Metrics, drop_running_lines, page_lines, paragraph
 from .pdf_tables import TablePiece, ruled_tables, text_tables
 
 Item = Line | TablePiece
+MAX_PDF_PAGES = 300
+"""Most pages read: an annual report has at most about 100; a longer PDF is refused up front."""
 
 
 def _check_bytes(data: bytes, source: str) -> None:
@@ -55,6 +61,19 @@ def _read_page(page: Any, number: int) -> tuple[list[Line], list[TablePiece], in
     return lines, [t for _, t in tables], len(text), cids
 
 
+def _check_pages(pdf: Any, source: str) -> None:
+    """UnsupportedFormatError when the page tree holds more than MAX_PDF_PAGES pages (walked
+    lazily, no further than the limit; the message gives the catalogue's count when it has one)."""
+    if sum(1 for _ in islice(PDFPage.create_pages(pdf.doc), MAX_PDF_PAGES + 1)) <= MAX_PDF_PAGES:
+        return
+    try:
+        count = f"{int(resolve1(resolve1(pdf.doc.catalog['Pages'])['Count']))} pages"
+    except Exception:  # noqa: BLE001 - a broken count only changes the message
+        count = f"more than {MAX_PDF_PAGES} pages"
+    raise UnsupportedFormatError(
+        f"PDF 页数过多 ({source}): {count} (limit {MAX_PDF_PAGES}); not an annual report")
+
+
 Pages = tuple[list[list[Line]], list[list[TablePiece]], list[int], int]
 
 
@@ -63,7 +82,10 @@ def _open_pages(data: bytes, source: str) -> Pages:
     pdfminer errors wrapped."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            _check_pages(pdf, source)
             read = [_read_page(page, n) for n, page in enumerate(pdf.pages)]
+    except UnsupportedFormatError:
+        raise
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
