@@ -11,6 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
+from knowledge.checks import carried_over
 from knowledge.model import Answer, Derived, Fact, FoundFact, ReportInfo
 from knowledge.query import Query
 from knowledge.store import Store
@@ -91,7 +92,27 @@ def series(store: Store, q: Query, agency: str, reports: list[ReportInfo], find)
     if not points:
         return Answer("not_found", mq.reading, note=f"{agency}各年的年报里都没有找到「{mq.reading.measure}」的确切数字。")
     note = f"{'、'.join(map(str, missing))}年的年报里没有找到确切数字。" if missing else ""
-    return Answer("answered", mq.reading, points=tuple(points), note=note)
+    return Answer("answered", mq.reading, points=_cross_year(store, points), note=note)
+
+
+def _cross_year(store: Store, points: list[FoundFact]) -> tuple[FoundFact, ...]:
+    """A series of 表三 figures: where two consecutive years break 「上年结转 = 上一年结转下年度」
+    (总计 column), both points carry the warning."""
+    if not any(p.fact.table == "表三" for p in points):
+        return tuple(points)
+    out = list(points)
+    for i in range(1, len(out)):
+        prev, this = out[i - 1], out[i]
+        if not prev.report.year or this.report.year != prev.report.year + 1:
+            continue
+        checks = carried_over([f.fact for f in store.facts_of([prev.report.id])],
+                              [f.fact for f in store.facts_of([this.report.id])], this.report.year)
+        warns = [c.message for c in checks if c.status == "warn" and "总计" in c.name]
+        if warns:
+            note = f"{this.report.year}年与{prev.report.year}年跨年核对：" + warns[0]
+            out[i - 1] = replace(prev, fact=replace(prev.fact, warnings=prev.fact.warnings + (note,)))
+            out[i] = replace(this, fact=replace(this.fact, warnings=this.fact.warnings + (note,)))
+    return tuple(out)
 
 
 def comparison(store: Store, q: Query, sides: list[tuple[str, int]], reports: list[ReportInfo],

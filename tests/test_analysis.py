@@ -78,3 +78,22 @@ def test_ranking_of_the_county_level_bodies_of_a_city_uses_the_gazetteer(db: Pat
     assert agencies[0] == "鲤城区" and all("街道" not in a and "镇" not in a and "平潭" not in a for a in agencies)
     towns, = _ask(db, "2023年各街道主动公开政府信息排名")
     assert [p["agency"] for p in towns["points"]] == ["晋江市人民政府灵源街道办事处"]
+
+
+def test_a_broken_carry_over_between_consecutive_years_warns_on_both_points(tmp_path: Path) -> None:
+    """鲤城区 2024 (sample 003) says 上年结转 22; a 2023 copy of it carries 2 over to the next year
+    (结转下年度继续办理 总计 2): both points of the series carry the cross-year warning."""
+    source = (bundled_corpus() / "003_5740ebcb6cddfa85.txt").read_text(encoding="utf-8")
+    folder = tmp_path / "lc"
+    folder.mkdir()
+    (folder / "lc2024.txt").write_text(source, encoding="utf-8")
+    older = (source.replace("鲤城区 2024年政府信息公开工作年度报告", "鲤城区 2023年政府信息公开工作年度报告")
+             .replace("鲤城区2024年政府信息公开工作年度报告", "鲤城区2023年政府信息公开工作年度报告")
+             .replace("# 鲤城区 2024 年政府信息公开工作年度报告", "# 鲤城区 2023 年政府信息公开工作年度报告")
+             .replace("统计期限为 2024 年", "统计期限为 2023 年"))
+    (folder / "lc2023.txt").write_text(older, encoding="utf-8")
+    db = load_db(tmp_path / "lc.db", folder)
+    got, = _ask(db, "鲤城区历年结转下年度继续办理的申请有多少件")
+    assert got["intent"] == "series" and sorted(_by_year(got)) == [2023, 2024]
+    assert all(any("跨年" in w for w in p["warnings"]) for p in got["points"])
+    assert "⚠" in got["text"]
