@@ -16,7 +16,8 @@ from pathlib import Path
 
 from bot.benchgen import SyntheticQuestion, generate_corpus
 
-TARGETS = {"reports_per_s": 50.0, "p50_ms": 10.0, "p99_ms": 50.0, "accuracy": 0.98, "peak_mb": 500.0}
+TARGETS = {"reports_per_s": 50.0, "p50_ms": 10.0, "p99_ms": 50.0, "accuracy": 0.98, "peak_mb": 500.0,
+           "analysis_p50_ms": 20.0, "analysis_p99_ms": 100.0}
 """Targets at 2,000 reports on a 2-core machine."""
 
 
@@ -39,6 +40,11 @@ class BenchResult:
     """(question, expected, got) for every wrong answer; got is e.g. "answered 12 (2023, X市…)"."""
     fmt: str = "txt"
     """File format the reports were written in (the load target applies to text only)."""
+    analysis_questions: int = 0
+    analysis_correct: int = 0
+    analysis_p50_ms: float = 0.0
+    analysis_p99_ms: float = 0.0
+    """Series, comparisons, coverage and rankings (bot.benchanalysis), timed apart from facts."""
 
 
 def _percentile(sorted_ms: list[float], q: float) -> float:
@@ -76,6 +82,7 @@ def run_bench(reports: int = 2000, seed: int = 7, workdir: Path | None = None,
     the reports as 'html' or 'pdf' files instead of text (see bot.bench_formats).
     """
     from bot.bench_formats import render_file
+    from bot.benchanalysis import analysis_ok, analysis_questions
 
     import knowledge
     from knowledge import Store, ask, load_paths
@@ -107,6 +114,13 @@ def run_bench(reports: int = 2000, seed: int = 7, workdir: Path | None = None,
                 ok, got = check(answer, q)
                 if not ok:
                     failures.append((q.question, q.value, got))
+            analysis = analysis_questions(corpus, max(10, min(200, len(asked) // 40)))
+            a_times, a_right = [], 0
+            for aq in analysis:
+                t0 = time.perf_counter()
+                answer = ask(store, aq.question)
+                a_times.append((time.perf_counter() - t0) * 1000)
+                a_right += analysis_ok(answer, aq)
         finally:
             store.close()
         db_bytes = _dir_bytes(db_path)
@@ -118,7 +132,8 @@ def run_bench(reports: int = 2000, seed: int = 7, workdir: Path | None = None,
         p50_ms=_percentile(times, 0.50), p99_ms=_percentile(times, 0.99),
         questions=len(asked), correct=correct, accuracy=correct / len(asked) if asked else 0.0,
         db_bytes=db_bytes, peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        failures=failures, fmt=fmt)
+        failures=failures, fmt=fmt, analysis_questions=len(analysis), analysis_correct=a_right,
+        analysis_p50_ms=_percentile(sorted(a_times), 0.50), analysis_p99_ms=_percentile(sorted(a_times), 0.99))
 
 
 def format_bench(result: BenchResult, max_failures: int = 10) -> str:
@@ -139,6 +154,11 @@ def format_bench(result: BenchResult, max_failures: int = 10) -> str:
         line("answer p99", f"{result.p99_ms:.2f} ms", f"≤ {t['p99_ms']:.0f} ms", result.p99_ms <= t["p99_ms"]),
         line("accuracy", f"{result.correct}/{result.questions} = {result.accuracy:.1%}",
              f"≥ {t['accuracy']:.0%}", result.accuracy >= t["accuracy"]),
+        line("analysis p50", f"{result.analysis_p50_ms:.2f} ms", f"≤ {t['analysis_p50_ms']:.0f} ms",
+             result.analysis_p50_ms <= t["analysis_p50_ms"]),
+        line("analysis p99", f"{result.analysis_p99_ms:.2f} ms", f"≤ {t['analysis_p99_ms']:.0f} ms",
+             result.analysis_p99_ms <= t["analysis_p99_ms"]),
+        line("analysis right", f"{result.analysis_correct}/{result.analysis_questions}"),
         line("database", f"{result.db_bytes / 1e6:.1f} MB"),
         line("peak memory", f"{result.peak_mb:.0f} MB (process)", f"< {t['peak_mb']:.0f} MB",
              result.peak_mb < t["peak_mb"]),
