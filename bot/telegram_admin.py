@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import tempfile
 from pathlib import Path
 
 from telegram import Update
@@ -15,10 +16,10 @@ from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandl
 
 from bot import telegram_text as txt
 from bot.telegram_app import config_of, store_of, swap_store
-from knowledge import ReportbotError, Store, load_paths
+from knowledge import ReportbotError, Store
 from knowledge.activity import stats
-from knowledge.loading import LoadResult, rebuild
-from loaders import SUPPORTED_SUFFIXES
+from knowledge.loading import LoadResult, prepare, rebuild
+from loaders import SUPPORTED_SUFFIXES, LoaderError
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
@@ -54,17 +55,30 @@ async def on_reload(update: Update, context: Context) -> None:
         await update.effective_message.reply_html(txt.load_html(result, swapped))
 
 
-def _load_one(db_path: Path, path: Path) -> LoadResult:
-    """Index one file into the database through a connection of this (worker) thread."""
+def _load_upload(db_path: Path, tmp: Path, dest: Path) -> LoadResult:
+    """Read the uploaded file at `tmp` as if it were `dest`; only if it loads, index it and move it there.
+
+    A file that fails leaves the report folder and the index exactly as they were, so a broken
+    upload can never replace a report that loads. Runs in a worker thread with its own connection.
+    """
+    result = LoadResult()
+    try:
+        report = prepare(tmp.read_bytes(), dest.name, str(dest.resolve()))
+    except (LoaderError, UnicodeError, ValueError, OSError) as exc:
+        result.failed.append((str(dest), str(exc) or type(exc).__name__))
+        return result
     store = Store(db_path)
     try:
-        return load_paths(store, [path])
+        outcome = store.put_report(report)
     finally:
         store.close()
+    tmp.replace(dest)  # same folder tree, so an atomic rename: the old file stays until this point
+    (result.unchanged if outcome == "unchanged" else result.loaded).append(str(dest))
+    return result
 
 
 async def on_document(update: Update, context: Context) -> None:
-    """An admin's report file: check it, save it into the report folder, index it, report."""
+    """An admin's report file: download it aside, index it, and only then put it in the report folder."""
     if not await is_admin(update, context):
         return
     cfg, doc, msg = config_of(context), update.effective_message.document, update.effective_message
@@ -72,26 +86,31 @@ async def on_document(update: Update, context: Context) -> None:
     if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
         await msg.reply_text(f"不支持这种文件。可以上传：{'、'.join(SUPPORTED_SUFFIXES)}")
         return
+    too_big = f"文件太大（上限 {cfg.max_upload_bytes // 1024 // 1024} MB）。"
     if (doc.file_size or 0) > cfg.max_upload_bytes:
-        await msg.reply_text(f"文件太大（上限 {cfg.max_upload_bytes // 1024 // 1024} MB）。")
+        await msg.reply_text(too_big)
         return
     async with context.bot_data["index_lock"]:
         cfg.report_dir.mkdir(parents=True, exist_ok=True)
         dest = cfg.report_dir / name
-        tmp = cfg.report_dir / f".{name}.part"
-        telegram_file = await doc.get_file()
-        await telegram_file.download_to_drive(tmp)
-        if tmp.stat().st_size > cfg.max_upload_bytes:
-            tmp.unlink(missing_ok=True)
-            await msg.reply_text(f"文件太大（上限 {cfg.max_upload_bytes // 1024 // 1024} MB）。")
-            return
-        tmp.replace(dest)
-        result = await asyncio.to_thread(_load_one, cfg.store_path, dest)
-        if result.failed:
-            dest.unlink(missing_ok=True)  # keep the folder loadable by /reload
-        else:
+        # a hidden folder beside the reports: /reload never reads it, and the final move is a rename
+        with tempfile.TemporaryDirectory(prefix=".upload-", dir=cfg.report_dir.parent) as folder:
+            tmp = Path(folder) / name
+            await (await doc.get_file()).download_to_drive(tmp)
+            if tmp.stat().st_size > cfg.max_upload_bytes:
+                await msg.reply_text(too_big)
+                return
+            try:
+                result = await asyncio.to_thread(_load_upload, cfg.store_path, tmp, dest)
+            except (ReportbotError, OSError) as exc:
+                log.warning("upload of %s failed", name, exc_info=True)
+                result = LoadResult(failed=[(str(dest), str(exc))])
+        if not result.failed:
             swap_store(context.bot_data, carry_activity=False)
-    await msg.reply_html(txt.load_html(result, not result.failed, what=f"加载 {name} "))
+    if result.failed:
+        await msg.reply_html(txt.upload_failed_html(name, result.failed[0][1], dest.exists()))
+    else:
+        await msg.reply_html(txt.load_html(result, True, what=f"加载 {name} "))
 
 
 async def on_stats(update: Update, context: Context) -> None:

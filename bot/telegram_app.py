@@ -56,9 +56,28 @@ def config_of(context: Any) -> BotConfig:
     return context.bot_data["config"]
 
 
+def file_id(path: Path) -> tuple[int, int] | None:
+    """The database file's identity (device, inode): a `load --replace` renames a new file over it."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 def store_of(context: Any) -> Store:
-    """The store serving right now (do not keep it across an await)."""
-    return context.bot_data["store"]
+    """The store serving right now (do not keep it across an await).
+
+    When another process swapped the database file (`reportbot load --replace`), the new one is
+    opened first, carrying the question log over, so a long-running bot never answers from the old index.
+    """
+    bot_data = context.bot_data
+    if not bot_data["index_lock"].locked():  # our own /reload or upload swaps the store itself
+        current = file_id(config_of(context).store_path)
+        if current is not None and current != bot_data.get("store_file"):
+            log.info("the database file was replaced (load --replace?): reopening it")
+            swap_store(bot_data, carry_activity=True)
+    return bot_data["store"]
 
 
 def swap_store(bot_data: dict, carry_activity: bool) -> None:
@@ -72,9 +91,12 @@ def swap_store(bot_data: dict, carry_activity: bool) -> None:
     old: Store = bot_data["store"]
     rows = export_activity(old) if carry_activity else None
     old.close()
+    before = file_id(config.store_path)  # taken before opening: a swap in between is still noticed
     new = Store(config.store_path)
-    if rows is not None:
-        import_activity(new, rows)
+    bot_data["store_file"] = before or file_id(config.store_path)
+    if rows is not None and not (new.db["questions"].count or new.db["feedback"].count):
+        import_activity(new, rows)  # a rebuilt file has no log yet; one that has (the store reopened
+        # itself in place, Store.refresh) already holds these rows
     bot_data["store"] = new
 
 
@@ -90,7 +112,9 @@ async def _post_init(application: Application) -> None:
     """Open the store, warm jieba up and register the command menu."""
     config = config_of(application)
     seed_report_dir(config.report_dir)
+    before = file_id(config.store_path)
     application.bot_data["store"] = open_store(config.store_path)
+    application.bot_data["store_file"] = before or file_id(config.store_path)
     await asyncio.to_thread(warm_up)
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
     log.info("serving %d reports from %s", len(application.bot_data["store"].reports()), config.store_path)
@@ -112,13 +136,14 @@ def build_application(token: str, store_path: str | Path, admin_ids: frozenset[i
     followup_ttl). `base_url` is the Bot API root (e.g. http://127.0.0.1:8081/bot); the file root
     defaults to the same server's /file/bot.
     """
-    from bot import telegram_admin, telegram_handlers, telegram_inline, telegram_reports
+    from bot import telegram_admin, telegram_flood, telegram_handlers, telegram_inline, telegram_reports
 
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines contain the token
     store_path = Path(store_path)
     config = BotConfig(store_path=store_path, report_dir=Path(report_dir or store_path.parent / "reports"),
                        admin_ids=frozenset(admin_ids), **options)
-    builder = ApplicationBuilder().token(token).post_init(_post_init).post_shutdown(_post_shutdown)
+    builder = (ApplicationBuilder().token(token).post_init(_post_init).post_shutdown(_post_shutdown)
+               .concurrent_updates(telegram_flood.PerUserProcessor()))  # users in parallel, each in order
     if base_url:
         root = base_url.rstrip("/")
         builder = builder.base_url(root).base_file_url(
@@ -130,6 +155,7 @@ def build_application(token: str, store_path: str | Path, admin_ids: frozenset[i
             log.warning('flood limits not enforced: pip install "python-telegram-bot[rate-limiter]"')
     application = builder.build()
     application.bot_data.update(config=config, index_lock=asyncio.Lock())
+    telegram_flood.register(application)  # group -1: the rate limit before any handler
     telegram_handlers.register(application)
     telegram_reports.register(application)
     telegram_inline.register(application)

@@ -5,7 +5,6 @@ import logging
 import re
 import sqlite3
 import time
-from collections import deque
 
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
@@ -13,6 +12,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Cont
 from bot import telegram_text as txt
 from bot.reply import render_html
 from bot.telegram_app import config_of, store_of
+from bot.telegram_flood import allowed, refuse
 from bot.telegram_keyboards import answer_keyboard, examples_keyboard, share_line
 from knowledge import Answer, Reading, ask
 from knowledge.activity import add_feedback, log_question
@@ -24,19 +24,6 @@ ASKED_KEPT = 50
 """How many recent (fact id → question) pairs a chat keeps for feedback."""
 _COMMAND = re.compile(r"/([^\s@]+)(?:@(\S+))?(.*)", re.DOTALL)
 """「/name@bot rest」: the command, whom it is addressed to, the rest of the message."""
-
-
-def allowed(context: Context, user_id: int) -> bool:
-    """Per-user sliding-window rate limit; records this attempt when allowed."""
-    cfg = config_of(context)
-    now = time.monotonic()
-    times: deque[float] = context.user_data.setdefault("asked_at", deque())
-    while times and now - times[0] > cfg.rate_window:
-        times.popleft()
-    if len(times) >= cfg.rate_limit:
-        return False
-    times.append(now)
-    return True
 
 
 def previous_reading(context: Context) -> Reading | None:
@@ -80,8 +67,9 @@ async def answer_question(update: Update, context: Context, question: str) -> No
     if len(question) > cfg.max_chars:
         await update.effective_message.reply_text(txt.TOO_LONG.format(n=cfg.max_chars))
         return
-    if not allowed(context, update.effective_user.id):
-        await update.effective_message.reply_text(txt.RATE_LIMITED)
+    result = allowed(update, context)
+    if result != "ok":
+        await refuse(update, result)
         return
     store = store_of(context)
     answer = ask(store, question, previous=previous_reading(context))

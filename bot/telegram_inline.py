@@ -11,7 +11,7 @@ from telegram.ext import Application, ContextTypes, InlineQueryHandler
 from bot import telegram_text as txt
 from bot.reply import figure, render_html
 from bot.telegram_app import config_of, store_of
-from bot.telegram_handlers import allowed
+from bot.telegram_flood import allowed
 from knowledge import ask
 from knowledge.activity import log_question
 from knowledge.share import answer_for_fid
@@ -24,7 +24,7 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer an inline query with the best fact and its alternatives, each a full reply."""
     query = update.inline_query
     text = query.query.strip()
-    if not text or len(text) > config_of(context).max_chars or not allowed(context, query.from_user.id):
+    if not text or len(text) > config_of(context).max_chars or allowed(update, context) != "ok":
         await query.answer([], cache_time=0, is_personal=True)
         return
     store = store_of(context)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import click
 
-from bot.telegram_webhook import ALLOWED_UPDATES, WebhookError, webhook_config, webhook_kwargs
-from knowledge import default_db_path
+from bot.telegram_webhook import ALLOWED_UPDATES, WebhookConfig, WebhookError, webhook_config, webhook_kwargs
+from knowledge import ReportbotError, default_db_path
 
 ENV_HELP = """\b
 环境变量：
@@ -54,10 +54,19 @@ def parse_admin_ids(raw: str) -> frozenset[int]:
         raise click.BadParameter(f"REPORTBOT_ADMIN_IDS 应是逗号分隔的数字 id：{raw!r}") from exc
 
 
+class DropBootstrapErrors(logging.Filter):
+    """Drops PTB's start-up retry-loop tracebacks: `serve` reports a failed start in one line itself."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name.startswith("telegram") and record.levelno >= logging.WARNING
+                    and "Bootstrap" in record.getMessage())
+
+
 def setup_logging(token: str) -> None:
     """INFO to stderr, the token redacted, httpx quieted (its INFO lines carry the token)."""
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
     for handler in logging.getLogger().handlers:
+        handler.addFilter(DropBootstrapErrors())
         handler.addFilter(RedactToken(token))
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
@@ -91,20 +100,40 @@ def serve(ctx: click.Context, db: Path | None) -> None:
     reports = Path(os.environ["REPORTBOT_REPORTS"]) if os.environ.get("REPORTBOT_REPORTS") else None
     setup_logging(token)
 
-    from telegram.error import TelegramError
-
     from bot.telegram_app import build_application
 
     app = build_application(token, db_path, admins, reports, base_url=os.environ.get("TELEGRAM_API_BASE_URL") or None)
-    if webhook is None:
-        app.run_polling(allowed_updates=ALLOWED_UPDATES)
-        return
-    logging.getLogger(__name__).info("%s", webhook.describe())
     try:
-        app.run_webhook(**webhook_kwargs(webhook))
-    except OSError as exc:  # the port is taken, or the address is not this machine's
-        click.echo(f"错误：无法在 {webhook.listen}:{webhook.port} 监听 webhook：{exc}", err=True)
-        ctx.exit(1)
-    except TelegramError as exc:  # e.g. setWebhook refused: the URL is unreachable or not https
-        click.echo(f"错误：Telegram 拒绝了 webhook {webhook.url}：{exc}", err=True)
-        ctx.exit(1)
+        if webhook is None:
+            app.run_polling(allowed_updates=ALLOWED_UPDATES)
+        else:
+            from bot.telegram_webhook_guard import install
+
+            install()  # size cap (413) and malformed JSON (400) before PTB reads a request
+            logging.getLogger(__name__).info("%s", webhook.describe())
+            app.run_webhook(**webhook_kwargs(webhook))
+    except Exception as exc:  # noqa: BLE001 - run_* returns normally once started; this is start-up
+        click.echo(startup_error(exc, token, webhook), err=True)
+        ctx.exit(2)
+
+
+def startup_error(exc: BaseException, token: str, webhook: WebhookConfig | None) -> str:
+    """One line saying why `serve` could not start, never containing the token."""
+    from telegram.error import InvalidToken, NetworkError, TelegramError
+
+    if isinstance(exc, InvalidToken):
+        line = "错误：Telegram 拒绝了 TELEGRAM_BOT_TOKEN（401 Unauthorized）；请向 @BotFather 核对 token。"
+    elif isinstance(exc, OSError) and webhook is not None:  # the port is taken, or the address is not ours
+        line = f"错误：无法在 {webhook.listen}:{webhook.port} 监听 webhook：{exc}"
+    elif isinstance(exc, NetworkError):
+        line = f"错误：连不上 Telegram Bot API（检查网络或 TELEGRAM_API_BASE_URL）：{exc}"
+    elif isinstance(exc, TelegramError) and webhook is not None:  # e.g. setWebhook refused
+        line = f"错误：Telegram 拒绝了 webhook {webhook.url}：{exc}"
+    elif isinstance(exc, ReportbotError):  # the database cannot be opened, ...
+        line = f"错误：{exc}"
+    else:
+        line = f"错误：机器人没能启动：{type(exc).__name__}: {exc}"
+    line = " ".join(line.split())  # one line
+    for secret in {token, token.partition(":")[2]} - {""}:
+        line = line.replace(secret, "<token>")
+    return line

@@ -90,6 +90,12 @@ def load_html(result: LoadResult, swapped: bool, what: str = "重建索引") -> 
     return "\n".join(lines)
 
 
+def upload_failed_html(name: str, reason: str, kept_old: bool) -> str:
+    """A rejected upload: why, and that nothing changed (the same-named report file is kept)."""
+    kept = f"原有的 {escape(name)} 和索引都保持不变" if kept_old else "索引保持不变"
+    return f"❌ 没有加载 {escape(name)}：{escape(reason[:300])}\n{kept}，照常回答问题。"
+
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9._\-\u3400-\u4dbf\u4e00-\u9fff]+")
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from tests.fake_bot_checks import BadRequest, check_call
+from tests.fake_bot_checks import BadRequest, FakeDefect, check_call, check_result
 from tests.fake_bot_state import FakeState
 
 
@@ -94,6 +94,12 @@ class _Handler(BaseHTTPRequestHandler):
             if result is None:
                 result = self.server.state.handle(method, params)
             call.result = result
+            check_result(method, result)
+        except FakeDefect as exc:  # fail loudly: the test double itself is wrong
+            call.status, call.error = 500, str(exc)
+            self.server.record(call)
+            self._send(500, {"ok": False, "error_code": 500, "description": str(exc)})
+            return
         except BadRequest as exc:
             call.status, call.error = exc.code, exc.description
             if method != "getUpdates":
@@ -213,6 +219,11 @@ class FakeBotApi(ThreadingHTTPServer):
                     seen = [(c.method, c.status, str(c.params.get("text", ""))[:80]) for c in self.calls[since:]]
                     raise AssertionError(f"no {method} call within {timeout}s; calls: {seen}")
                 self._cond.wait(left)
+
+    def defects(self) -> list[Call]:
+        """Calls the fake answered with something PTB cannot read (its own bugs)."""
+        with self._cond:
+            return [c for c in self.calls if c.status >= 500]
 
     def errors(self) -> list[Call]:
         """Calls the server rejected."""

@@ -116,3 +116,47 @@ def check_call(method: str, p: dict[str, Any]) -> None:
                 raise BadRequest("BOT_COMMAND_INVALID")
     if method == "answerCallbackQuery" and len(p.get("text") or "") > 200:
         raise BadRequest("MESSAGE_TOO_LONG")
+
+
+RESULT_TYPES = {"getMe": "User", "sendMessage": "Message", "editMessageText": "Message",
+                "editMessageReplyMarkup": "Message", "getFile": "File", "getUpdates": "Update",
+                "getWebhookInfo": "WebhookInfo"}
+"""The PTB class each method's result is read as."""
+
+
+class FakeDefect(Exception):
+    """The fake itself answered what Telegram never would (a test-double bug): HTTP 500."""
+
+
+def _empty_fields(obj: Any, path: str = "result") -> list[str]:
+    """Fields holding None or {}: Telegram leaves such fields out instead."""
+    found: list[str] = []
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            if value is None or value == {}:
+                found.append(f"{path}.{key}")
+            else:
+                found += _empty_fields(value, f"{path}.{key}")
+    elif isinstance(obj, list):
+        for i, value in enumerate(obj):
+            found += _empty_fields(value, f"{path}[{i}]")
+    return found
+
+
+def check_result(method: str, result: Any) -> None:
+    """Round-trip `result` through the PTB class the bot reads it as; FakeDefect if it cannot."""
+    import telegram
+
+    name = RESULT_TYPES.get(method)
+    if name is None or (result is True and method.startswith("edit")):  # inline message edits: True
+        return
+    empty = _empty_fields(result)
+    if empty:
+        raise FakeDefect(f"fake Bot API bug: {method} answered empty fields {empty} (Telegram omits them)")
+    for item in result if method == "getUpdates" else [result]:
+        try:
+            parsed = getattr(telegram, name).de_json(item, None)
+        except Exception as exc:  # noqa: BLE001 - any failure is the fake's bug
+            raise FakeDefect(f"fake Bot API bug: PTB cannot read the {method} result as {name}: {exc!r}") from exc
+        if parsed is None:
+            raise FakeDefect(f"fake Bot API bug: {method} result read as no {name}")

@@ -143,7 +143,10 @@ class FakeState:
             raise BadRequest("message to edit not found")
         if "text" in p:
             msg["text"] = p["text"]
-        msg["reply_markup"] = p.get("reply_markup") or {}
+        if p.get("reply_markup"):
+            msg["reply_markup"] = p["reply_markup"]
+        else:  # as Telegram does: a message without a keyboard has no reply_markup field
+            msg.pop("reply_markup", None)
         return msg
 
     def handle(self, method: str, p: dict[str, Any]) -> Any:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.telegram_app import build_application
+from bot.telegram_text import APOLOGY
 from knowledge import Store, bundled_corpus
 from tests.fake_bot_api import Call, FakeBotApi
 
@@ -63,6 +64,19 @@ class RunningBot:
         return call.result
 
 
+def apologies(server: FakeBotApi) -> list[Call]:
+    """Replies and callback answers carrying the error handler's apology."""
+    return [c for c in server.calls if c.method in ("sendMessage", "answerCallbackQuery")
+            and str(c.params.get("text") or "").startswith(APOLOGY[:10])]
+
+
+def check_clean_run(server: FakeBotApi, allow_apology: bool = False) -> None:
+    """After each test: the fake never answered what PTB cannot read, and no handler failed."""
+    assert not server.defects(), [c.error for c in server.defects()]
+    if not allow_apology:
+        assert not apologies(server), f"the bot apologised (a handler raised): {apologies(server)}"
+
+
 def buttons(call: Call) -> list[dict[str, Any]]:
     """Every inline button of a call's reply_markup, row by row."""
     markup = call.params.get("reply_markup") or {}
@@ -71,8 +85,12 @@ def buttons(call: Call) -> list[dict[str, Any]]:
 
 @asynccontextmanager
 async def running_bot(tmp_path: Path, sample_db: Path, admins: frozenset[int] = frozenset({ADMIN}),
-                      **options: Any) -> AsyncIterator[RunningBot]:
-    """Start the fake server and the bot (polling), yield, then shut both down."""
+                      allow_apology: bool = False, **options: Any) -> AsyncIterator[RunningBot]:
+    """Start the fake server and the bot (polling), yield, then shut both down.
+
+    A test passes only if no reply was the apology (unless `allow_apology`) and the fake never
+    answered what PTB cannot read.
+    """
     db = tmp_path / "bot.db"
     shutil.copy(sample_db, db)
     reports = tmp_path / "reports"
@@ -88,6 +106,8 @@ async def running_bot(tmp_path: Path, sample_db: Path, admins: frozenset[int] = 
     await app.updater.start_polling(poll_interval=0, timeout=1)
     try:
         yield RunningBot(server, app, db, reports)
+        await asyncio.sleep(0.1)  # let replies still in flight (a failing edit's apology) arrive
+        check_clean_run(server, allow_apology)
     finally:
         await app.updater.stop()
         await app.stop()

@@ -173,7 +173,7 @@ async def test_reports_lists_reports_and_missing_years(tmp_path: Path, sample_db
 
 
 async def test_errors_are_logged_then_apologised_for(tmp_path: Path, sample_db: Path, caplog) -> None:
-    async with running_bot(tmp_path, sample_db) as bot:
+    async with running_bot(tmp_path, sample_db, allow_apology=True) as bot:
         bot.store.close()  # a broken database: every question now raises
         with caplog.at_level(logging.ERROR):
             reply = await bot.say(JINJIANG)

@@ -143,7 +143,7 @@ def test_serve_in_webhook_mode_answers_posted_updates_and_rejects_a_wrong_secret
     assert TOKEN.split(":")[1] not in output and SECRET not in output
 
 
-def test_a_taken_webhook_port_is_a_clear_error_with_exit_status_1(tmp_path: Path) -> None:
+def test_a_taken_webhook_port_is_a_clear_error_with_exit_status_2(tmp_path: Path) -> None:
     server = FakeBotApi(token=TOKEN).start()
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -157,4 +157,4 @@ def test_a_taken_webhook_port_is_a_clear_error_with_exit_status_1(tmp_path: Path
                                   capture_output=True, text=True)
         finally:
             server.stop()
-    assert done.returncode == 1 and f"127.0.0.1:{port}" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 2 and f"127.0.0.1:{port}" in done.stderr and "Traceback" not in done.stderr
