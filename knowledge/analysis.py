@@ -11,8 +11,9 @@ from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
+from knowledge.cell_keys import cell_key, facts_by_key
 from knowledge.checks import carried_over
-from knowledge.model import Answer, Derived, Fact, FoundFact, ReportInfo
+from knowledge.model import SEP, Answer, Derived, Fact, FoundFact, ReportInfo
 from knowledge.query import Query
 from knowledge.store import Store
 from knowledge.tokenize import canonical_tokens
@@ -147,25 +148,54 @@ def ranking(store: Store, q: Query, agencies: list[str], year: int | None, repor
             find) -> Answer:  # noqa: ANN001
     """One figure per agency for the same year, largest first; agencies without it are named."""
     mq = measure_query(q)
-    points: list[FoundFact] = []
-    lacking: list[str] = []
-    for agency in agencies:
-        own = [x for x in reports if x.agency == agency and (year is None or x.year == year)]
-        if year is None and own:
-            own = [max(own, key=lambda x: x.year or 0)]
-        got = find(own, mq) if own else None
-        if got is not None and got.status == "answered" and got.best is not None and got.best.fact.number is not None:
-            points.append(got.best)
-        else:
-            lacking.append(agency)
+    chosen: dict[str, ReportInfo] = {}
+    for x in reports:
+        if x.agency in agencies and (year is None or x.year == year):
+            if x.agency not in chosen or (x.year or 0) > (chosen[x.agency].year or 0):
+                chosen[x.agency] = x
+    points = _aligned(store, mq, chosen, find)
+    if points is None:  # the figure is no table cell: find it report by report
+        points = []
+        for report in chosen.values():
+            got = find([report], mq)
+            if got.status == "answered" and got.best is not None and got.best.fact.number is not None:
+                points.append(got.best)
+    answered = {p.report.agency for p in points}
+    lacking = [a for a in agencies if a not in answered]
     if not points:
         return Answer("not_found", q.reading, note=f"{year or ''}年各机关的年报里都没有找到「{mq.reading.measure}」的确切数字。")
     points.sort(key=lambda p: -(p.fact.number or 0))
-    no_report = [a for a in lacking if not any(x.agency == a and (year is None or x.year == year) for x in reports)]
-    no_figure = [a for a in lacking if a not in no_report]
-    note = "".join([f"没有{year}年的年报：{'、'.join(no_report)}。" if no_report else "",
-                    f"年报里没有找到确切数字：{'、'.join(no_figure)}。" if no_figure else ""])
+    no_report = [a for a in lacking if a not in chosen]
+    no_figure = [a for a in lacking if a in chosen]
+    note = "".join([f"没有{year}年的年报：{_some(no_report)}。" if no_report else "",
+                    f"年报里没有找到确切数字：{_some(no_figure)}。" if no_figure else ""])
     return Answer("answered", mq.reading, best=points[0], points=tuple(points), note=note)
+
+
+def _some(names: list[str], shown: int = 10) -> str:
+    """「甲、乙、丙等 25 个机关」: a long list of names cut short."""
+    return "、".join(names[:shown]) + (f"等 {len(names)} 个机关" if len(names) > shown else "")
+
+
+def _aligned(store: Store, mq: Query, chosen: dict[str, ReportInfo], find) -> list[FoundFact] | None:  # noqa: ANN001
+    """When the figure is a table cell: the same aligned cell (knowledge.cell_keys) of every chosen
+    report in one query; None when it is prose (or nothing answers)."""
+    for report in list(chosen.values())[:5]:  # the first report that answers names the cell
+        got = find([report], mq)
+        if got.status != "answered" or got.best is None:
+            continue
+        f = got.best.fact
+        key = cell_key(f.kind, f.table, SEP.join(f.row), SEP.join(f.col))
+        if key is None:
+            return None
+        by_id = {x.id: x for x in chosen.values()}
+        out: dict[int, FoundFact] = {}
+        for item in facts_by_key(store, key, list(by_id)):
+            if item.fact.number is not None and item.report_id not in out:
+                out[item.report_id] = FoundFact(fact=item.fact, report=by_id[item.report_id], score=1.0,
+                                                fact_id=item.fid)
+        return list(out.values())
+    return None
 
 
 def coverage(q: Query, agencies: tuple[str, ...], reports: list[ReportInfo]) -> Answer:

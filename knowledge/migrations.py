@@ -106,3 +106,16 @@ def m005_report_notes_and_extractor(db: Database) -> None:
     """Report-level data notes (JSON list) and the extractor version each report was read with."""
     db.execute("ALTER TABLE reports ADD COLUMN notes TEXT")
     db.execute("ALTER TABLE reports ADD COLUMN extractor TEXT")
+
+
+@migrations()
+def m006_aligned_cell_keys(db: Database) -> None:
+    """labels.ckey: the aligned key of a table cell (knowledge.cell_keys), indexed, so series and
+    rankings read the same cell of every report in one query."""
+    from knowledge.cell_keys import cell_key
+
+    db.execute("ALTER TABLE labels ADD COLUMN ckey TEXT")
+    rows = db.execute("SELECT id, kind, tbl, row, col FROM labels WHERE kind = 'table'").fetchall()
+    db.conn.executemany("UPDATE labels SET ckey = ? WHERE id = ?",
+                        [(cell_key(kind, tbl, row, col), lid) for lid, kind, tbl, row, col in rows])
+    db.execute("CREATE INDEX idx_labels_ckey ON labels (ckey)")

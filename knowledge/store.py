@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from knowledge.cell_keys import cell_key
 from knowledge.errors import StoreError
 from knowledge.migrations import migrations
 from knowledge.model import SEP, Fact, ReportInfo
@@ -37,7 +38,7 @@ FactRow = tuple
 
 _FACT_INSERT = ("INSERT INTO facts (report_id, fid, value, number, unit, label_id, heading_id, quote, approx, "
                 "is_primary, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-_FACT_COLUMNS = ("id, report_id, fid, value, number, unit, label, section, quote, kind, tbl, row, col, "
+FACT_COLUMNS = ("id, report_id, fid, value, number, unit, label, section, quote, kind, tbl, row, col, "
                  "approx, is_primary, warnings, label_tokens, section_tokens")
 """Columns of the fact_rows view, in _fact_from_row order."""
 
@@ -103,7 +104,7 @@ def _split(path: str | None) -> tuple[str, ...]:
     return tuple(path.split(SEP)) if path else ()
 
 
-def _fact_from_row(row: sqlite3.Row | tuple) -> StoredFact:
+def fact_from_row(row: sqlite3.Row | tuple) -> StoredFact:
     (_id, report_id, fid, value, number, unit, label, section, quote, kind, tbl, r, c, approx,
      primary, warnings, ltok, stok) = row
     if quote is None and kind == "table":
@@ -249,8 +250,8 @@ class Store:
             self.db.conn.executemany(_FACT_INSERT, self._unique_fids(new.sha256, rows))
 
     def _new_label(self, key: LabelKey) -> int:
-        cur = self.db.conn.execute("INSERT OR IGNORE INTO labels (kind, tbl, label, row, col, tokens) "
-                                   "VALUES (?, ?, ?, ?, ?, ?)", key)
+        cur = self.db.conn.execute("INSERT OR IGNORE INTO labels (kind, tbl, label, row, col, tokens, ckey) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?)", [*key, cell_key(key[0], key[1], key[3], key[4])])
         if cur.rowcount == 1:
             lid = cur.lastrowid
             self.db.conn.execute("INSERT INTO labels_fts (rowid, tokens) VALUES (?, ?)", [lid, key[-1]])
@@ -293,17 +294,17 @@ class Store:
             if rid not in self._fact_cache:
                 if len(self._fact_cache) > 256:
                     self._fact_cache.clear()
-                cur = self.db.execute(f"SELECT {_FACT_COLUMNS} FROM fact_rows WHERE report_id = ? ORDER BY id",
+                cur = self.db.execute(f"SELECT {FACT_COLUMNS} FROM fact_rows WHERE report_id = ? ORDER BY id",
                                       [rid])
-                self._fact_cache[rid] = [_fact_from_row(r) for r in cur.fetchall()]
+                self._fact_cache[rid] = [fact_from_row(r) for r in cur.fetchall()]
             out.extend(self._fact_cache[rid])
         return out
 
     def fact_by_fid(self, fid: str) -> StoredFact | None:
         """One fact by its short id."""
-        cur = self.db.execute(f"SELECT {_FACT_COLUMNS} FROM fact_rows WHERE fid = ?", [fid])
+        cur = self.db.execute(f"SELECT {FACT_COLUMNS} FROM fact_rows WHERE fid = ?", [fid])
         row = cur.fetchone()
-        return _fact_from_row(row) if row else None
+        return fact_from_row(row) if row else None
 
     def reports_matching(self, tokens: Sequence[str], report_ids: Sequence[int] | None = None,
                          limit: int = 50) -> list[int]:

@@ -30,8 +30,16 @@ def _jieba():  # noqa: ANN202 - jieba has no types
 
 
 def warm_up() -> None:
-    """Load jieba and the domain dictionary now rather than on the first question."""
+    """Load now rather than on the first question: jieba with the domain dictionary and its
+    part-of-speech tagger, the concept lexicon, the gazetteer and the pinyin tables."""
     _jieba()
+    pos_tags("晋江市2024年主动公开政府信息")
+    from knowledge.lexicon import find
+    from knowledge.places import gazetteer, pinyin_syllables
+
+    find("行政处罚")
+    gazetteer()
+    pinyin_syllables("晋江")
 
 
 def lexicon_words() -> list[str]:

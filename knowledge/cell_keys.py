@@ -1,0 +1,38 @@
+"""对齐的单元格键：同一个表格格子不论哪一年、哪种模板、规范性文件还是行政规范性文件，都得到同一个键
+（表名 | 行的概念 | 列的概念），存进 labels.ckey，历年、排名直接在 SQLite 里按键取数。"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from knowledge.lexicon import concept_ids
+from knowledge.model import SEP
+from knowledge.normalize import normalize_text
+
+if TYPE_CHECKING:
+    from knowledge.store import Store, StoredFact
+
+
+def cell_key(kind: str, table: str, row: str, col: str) -> str | None:
+    """The aligned key of a table cell's label (row and column paths joined by ' › '), or None
+    for prose. The row is named by its last part's concepts, the column by its path's concepts;
+    a part without a concept keeps its own words."""
+    if kind != "table" or not table:
+        return None
+    leaf = row.split(SEP)[-1] if row else ""
+    row_part = "+".join(sorted(concept_ids(leaf))) or normalize_text(leaf)
+    col_part = "+".join(sorted(concept_ids(col))) or normalize_text(col)
+    return f"{table}|{row_part}|{col_part}"
+
+
+def facts_by_key(store: Store, ckey: str, report_ids: Sequence[int]) -> list[StoredFact]:
+    """The cells with one aligned key in the given reports, in one query."""
+    from knowledge.store import FACT_COLUMNS, fact_from_row
+
+    if not report_ids:
+        return []
+    marks = ",".join("?" * len(report_ids))
+    cur = store.db.execute(f"SELECT {FACT_COLUMNS} FROM fact_rows WHERE id IN (SELECT f.id FROM facts f "
+                           f"JOIN labels l ON l.id = f.label_id WHERE l.ckey = ? AND f.report_id IN ({marks})) "
+                           "ORDER BY id", [ckey, *report_ids])
+    return [fact_from_row(r) for r in cur.fetchall()]
