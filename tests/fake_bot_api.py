@@ -2,7 +2,8 @@
 
 It answers the methods the bot uses, records every call, lets tests inject updates, serves
 uploaded files under /file/bot<token>/, and rejects with HTTP 400 what Telegram rejects: text
-over 4096 characters, unparsable HTML, callback data over 64 bytes.
+over 4096 characters, captions over 1024, unparsable HTML, callback data over 64 bytes, a photo
+that is not an uploaded image.
 
     python -m tests.fake_bot_api --port 8081     # run by hand; see the README's Deploy section
 """
@@ -33,6 +34,14 @@ class Call:
     result: Any = None
     """What the server answered (e.g. the Message a sendMessage created)."""
     at: float = field(default_factory=time.monotonic)
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """A file part of a multipart request (sendPhoto's `photo`, sendDocument's `document`)."""
+
+    filename: str
+    data: bytes
 
 
 NESTED = {"reply_markup", "results", "entities", "commands", "allowed_updates", "link_preview_options",
@@ -111,8 +120,9 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, {"ok": True, "result": result})
 
 
-def parse_body(body: bytes, content_type: str) -> dict[str, str]:
-    """Form-encoded, multipart or JSON request bodies as a flat dict of strings."""
+def parse_body(body: bytes, content_type: str) -> dict[str, Any]:
+    """Form-encoded, multipart or JSON request bodies as a flat dict of strings (uploaded files as
+    UploadedFile: name and bytes)."""
     from urllib.parse import parse_qsl
 
     if content_type.startswith("application/json"):
@@ -127,7 +137,8 @@ def parse_body(body: bytes, content_type: str) -> dict[str, str]:
         for part in msg.iter_parts():
             name = part.get_param("name", header="content-disposition")
             payload = part.get_payload(decode=True) or b""
-            out[name] = payload.decode("utf-8", "replace") if part.get_filename() is None else "<file>"
+            filename = part.get_filename()
+            out[name] = payload.decode("utf-8", "replace") if filename is None else UploadedFile(filename, payload)
         return out
     return dict(parse_qsl(body.decode(), keep_blank_values=True))
 
@@ -206,13 +217,15 @@ class FakeBotApi(ThreadingHTTPServer):
         with self._cond:
             return len(self.calls)
 
-    def wait_for(self, method: str, pred: Any = None, since: int = 0, timeout: float = 15.0) -> Call:
-        """The first call of `method` (after `since`) matching pred(params); AssertionError on timeout."""
+    def wait_for(self, method: str | tuple[str, ...], pred: Any = None, since: int = 0, timeout: float = 15.0) -> Call:
+        """The first call of `method` (or of one of several) after `since` matching pred(params);
+        AssertionError on timeout."""
+        methods = (method,) if isinstance(method, str) else method
         deadline = time.monotonic() + timeout
         with self._cond:
             while True:
                 for c in self.calls[since:]:
-                    if c.method == method and (pred is None or pred(c.params)):
+                    if c.method in methods and (pred is None or pred(c.params)):
                         return c
                 left = deadline - time.monotonic()
                 if left <= 0:
@@ -245,8 +258,9 @@ def main() -> None:
     for text in args.questions:
         mark = server.mark()
         server.state.inject_message(text, user_id=args.user)
-        reply = server.wait_for("sendMessage", since=mark, timeout=60)
-        print(f"> {text}\n{reply.params.get('text')}\n", flush=True)
+        reply = server.wait_for(("sendMessage", "sendPhoto"), since=mark, timeout=60)
+        shown = reply.params.get("text") or f"[chart] {reply.params.get('caption', '')}"
+        print(f"> {text}\n{shown}\n", flush=True)
     print("scripted messages answered; serving until Ctrl-C", flush=True)
     try:
         while True:

@@ -1,4 +1,5 @@
-"""What the fake Bot API rejects, as Telegram does: long text, bad HTML, long callback data."""
+"""What the fake Bot API rejects, as Telegram does: long text or captions, bad HTML, long callback
+data, photos that are not images."""
 from __future__ import annotations
 
 import re
@@ -6,6 +7,8 @@ from html.parser import HTMLParser
 from typing import Any
 
 MAX_TEXT = 4096
+MAX_CAPTION = 1024
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_CALLBACK_BYTES = 64
 ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a",
                 "code", "pre", "blockquote", "tg-emoji"}
@@ -78,6 +81,23 @@ def check_text(text: Any, parse_mode: Any, field_name: str = "message text") -> 
         raise BadRequest(f"{field_name} is too long")
 
 
+def check_caption(caption: Any, parse_mode: Any) -> None:
+    """Reject an unparsable caption or one over 1024 characters shown (an absent one is fine)."""
+    if caption is None or caption == "":
+        return
+    shown = html_text(caption) if str(parse_mode or "").upper() == "HTML" else caption
+    if utf16_len(shown) > MAX_CAPTION:
+        raise BadRequest("message caption is too long")
+
+
+def png_size(data: Any) -> tuple[int, int]:
+    """(width, height) of an uploaded PNG; BadRequest for anything else (Telegram cannot process it)."""
+    raw = getattr(data, "data", None)
+    if not isinstance(raw, bytes) or not raw.startswith(PNG_SIGNATURE) or raw[12:16] != b"IHDR":
+        raise BadRequest("IMAGE_PROCESS_FAILED")
+    return int.from_bytes(raw[16:20], "big"), int.from_bytes(raw[20:24], "big")
+
+
 def check_markup(markup: Any) -> None:
     """Reject inline keyboards with bad callback data or buttons without an action."""
     if not markup:
@@ -98,7 +118,10 @@ def check_call(method: str, p: dict[str, Any]) -> None:
     """Validate one Bot API call's parameters as Telegram would."""
     if method in ("sendMessage", "editMessageText"):
         check_text(p.get("text"), p.get("parse_mode"))
-    if method in ("sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument"):
+    if method == "sendPhoto":
+        png_size(p.get("photo"))
+        check_caption(p.get("caption"), p.get("parse_mode"))
+    if method in ("sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument", "sendPhoto"):
         check_markup(p.get("reply_markup"))
     if method == "answerInlineQuery":
         results = p.get("results") or []
@@ -118,7 +141,7 @@ def check_call(method: str, p: dict[str, Any]) -> None:
         raise BadRequest("MESSAGE_TOO_LONG")
 
 
-RESULT_TYPES = {"getMe": "User", "sendMessage": "Message", "editMessageText": "Message",
+RESULT_TYPES = {"getMe": "User", "sendMessage": "Message", "sendPhoto": "Message", "editMessageText": "Message",
                 "editMessageReplyMarkup": "Message", "getFile": "File", "getUpdates": "Update",
                 "getWebhookInfo": "WebhookInfo"}
 """The PTB class each method's result is read as."""

@@ -7,7 +7,7 @@ import threading
 import time
 from typing import Any
 
-from tests.fake_bot_checks import BadRequest
+from tests.fake_bot_checks import BadRequest, html_text, png_size
 
 BOT_USER = {"id": 7000001, "is_bot": True, "first_name": "年报问答", "username": "reportbot_test_bot",
             "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True}
@@ -134,6 +134,28 @@ class FakeState:
         self.messages[(chat_id, msg["message_id"])] = msg
         return msg
 
+    def _photo_message(self, p: dict[str, Any]) -> dict[str, Any]:
+        """A sent photo as Telegram returns it: sizes of the image, the caption as shown (HTML parsed)."""
+        chat_id = int(p["chat_id"])
+        width, height = png_size(p["photo"])
+        file_id = f"photo{next(self._file_ids)}"
+        self.files[file_id] = (f"photos/{file_id}.png", p["photo"].data)
+        sizes = []
+        for scale, suffix in ((320, "s"), (800, "m"), (width, "x")):
+            w = min(width, scale)
+            sizes.append({"file_id": f"{file_id}{suffix}", "file_unique_id": f"u{file_id}{suffix}", "width": w,
+                          "height": max(1, height * w // width), "file_size": len(p["photo"].data)})
+        msg = {"message_id": next(self._message_ids), "date": int(time.time()),
+               "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"}, "from": BOT_USER,
+               "photo": sizes}
+        caption = p.get("caption")
+        if caption:
+            msg["caption"] = html_text(caption) if str(p.get("parse_mode") or "").upper() == "HTML" else caption
+        if p.get("reply_markup"):
+            msg["reply_markup"] = p["reply_markup"]
+        self.messages[(chat_id, msg["message_id"])] = msg
+        return msg
+
     def _edit(self, p: dict[str, Any]) -> dict[str, Any] | bool:
         if p.get("inline_message_id"):
             return True
@@ -157,6 +179,8 @@ class FakeState:
             return self.get_updates(int(p.get("offset") or 0), float(p.get("timeout") or 0))
         if method == "sendMessage":
             return self._bot_message(p)
+        if method == "sendPhoto":
+            return self._photo_message(p)
         if method in ("editMessageText", "editMessageReplyMarkup"):
             return self._edit(p)
         if method == "getFile":

@@ -1,10 +1,10 @@
-"""Test helper: a bundled sample report as reading-order blocks (bot.writers.blocks), the common content from which
+"""Test helper: a bundled sample report as reading-order blocks (bot.bench.writers.blocks), the common content from which
 the format tests write real HTML, PDF and DOCX files (so all formats carry the same report)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from bot.writers.blocks import document_blocks, merged_spans
+from bot.bench.writers.blocks import document_blocks, merged_spans
 from knowledge import bundled_corpus
 from loaders import Document, load_document
 from loaders.blocks import Block

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.telegram_app import build_application
-from bot.telegram_text import APOLOGY
+from bot.telegram.app import build_application
+from bot.telegram.text import APOLOGY
 from knowledge import Store, bundled_corpus
 from tests.fake_bot_api import Call, FakeBotApi
 
@@ -44,12 +44,12 @@ class RunningBot:
         """Wait (without blocking the bot's event loop) for a call of `method` matching pred."""
         return await asyncio.to_thread(self.server.wait_for, method, pred, since, timeout)
 
-    async def say(self, text: str, user_id: int = USER, **kw: Any) -> Call:
-        """Send a message as a user; return the bot's first sendMessage to that chat."""
+    async def say(self, text: str, user_id: int = USER, method: str = "sendMessage", **kw: Any) -> Call:
+        """Send a message as a user; return the bot's first `method` call (sendMessage) to that chat."""
         mark = self.server.mark()
         msg = self.server.state.inject_message(text, user_id=user_id, **kw)
         chat = msg["chat"]["id"]
-        return await self.wait("sendMessage", lambda p: int(p["chat_id"]) == chat, since=mark)
+        return await self.wait(method, lambda p: int(p["chat_id"]) == chat, since=mark)
 
     async def tap(self, data: str, message: dict[str, Any], user_id: int = USER,
                   method: str = "sendMessage") -> Call:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.bench import run_bench
-from bot.bench_formats import render_file
-from bot.benchgen import generate_corpus
+from bot.bench.run import run_bench
+from bot.bench.formats import render_file
+from bot.bench.generator import generate_corpus
 from loaders import read_document
 
 

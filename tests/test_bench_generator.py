@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot.benchgen import generate_corpus
+from bot.bench.generator import generate_corpus
 
 N = 150
 

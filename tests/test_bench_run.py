@@ -1,7 +1,7 @@
 """End to end: `run_bench` on a small synthetic corpus."""
 from __future__ import annotations
 
-from bot.bench import BenchResult, format_bench, run_bench
+from bot.bench.run import BenchResult, format_bench, run_bench
 
 
 def test_run_bench_small(tmp_path):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from knowledge import Store, ask
-from bot.charts import chart_png, font_path, has_glyphs, wants_chart
+from bot.render.charts import chart_png, font_path, has_glyphs, wants_chart
 
 
 def test_the_chart_font_draws_the_chinese_labels() -> None:

@@ -1,6 +1,6 @@
 """`reportbot chat`: a number after an ambiguous reply picks that candidate; follow-ups build on the pick.
 
-Expected replies come from knowledge.ask / answer_for_fid rendered with bot.reply, so these tests
+Expected replies come from knowledge.ask / answer_for_fid rendered with bot.render.reply, so these tests
 check the console's state (picks, ranges, context), not the matcher.
 """
 from __future__ import annotations
@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.console import picked_number
-from bot.reply import figure, render_text
+from bot.cli.console import picked_number
+from bot.render.reply import figure, render_text
 from knowledge import Answer, Store, ask
 from knowledge.share import answer_for_fid
 from tests.conftest import reportbot_cmd
@@ -108,3 +108,27 @@ def test_the_installed_console_picks_too(db: Path, sample_store: Store) -> None:
     assert proc.returncode == 0, proc.stderr
     replies = proc.stdout.rstrip("\n").split("\n\n")
     assert replies[1].startswith(figure(chosen)) and chosen.report.agency in replies[1]
+
+
+def test_a_series_prints_one_aligned_line_per_year(tmp_path: Path, sample_db: Path) -> None:
+    from bot.render.analysis import width
+    from knowledge import load_paths
+    from tests.conftest import shared_path
+
+    reports = shared_path("real", "reports")
+    db = tmp_path / "series.db"
+    shutil.copy(sample_db, db)
+    store = Store(db)
+    load_paths(store, [reports])
+    question = "平潭综合实验区历年收到的政府信息公开申请数量分别是多少？"
+    expected = ask(store, question)
+    store.close()
+    assert expected.intent == "series" and len(expected.points) >= 3
+    reply, = chat(db, question)
+    assert reply == render_text(expected)
+    lines = reply.splitlines()
+    year_lines = [line for line in lines if line[:5].rstrip("年").isdigit() and line[4] == "年"]
+    assert [line[:5] for line in year_lines] == [f"{p.report.year}年" for p in expected.points]  # oldest first
+    assert all(figure(p) in line for p, line in zip(expected.points, year_lines))
+    dashes = {width(line[: line.index(" — ")]) for line in year_lines}
+    assert len(dashes) == 1, year_lines  # the sources start in one column

@@ -13,9 +13,9 @@ import pytest
 
 from knowledge import Store, ask, load_paths
 from loaders.blocks import blocks_to_text
-from bot.writers.docx import write_docx
-from bot.writers.html import write_html
-from bot.writers.pdf import write_pdf
+from bot.bench.writers.docx import write_docx
+from bot.bench.writers.html import write_html
+from bot.bench.writers.pdf import write_pdf
 from tests.report_blocks import JINJIANG_2024, LICHENG_2024, seed_blocks
 
 WRITERS = {

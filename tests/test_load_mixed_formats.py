@@ -5,9 +5,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from bot.writers.docx import write_docx
-from bot.writers.html import write_html
-from bot.writers.pdf import write_pdf
+from bot.bench.writers.docx import write_docx
+from bot.bench.writers.html import write_html
+from bot.bench.writers.pdf import write_pdf
 from tests.conftest import reportbot_cmd
 from tests.report_blocks import JINJIANG_2024, LICHENG_2024, seed_blocks
 

@@ -18,7 +18,7 @@ from loaders.blocks import document_from_blocks
 from loaders.docx import read_docx
 from loaders.errors import EmptyReportError, MalformedReportError, UnsupportedFormatError
 from loaders.model import Document
-from bot.writers.docx import write_docx
+from bot.bench.writers.docx import write_docx
 from tests.report_blocks import (
     JINJIANG_2020,
     JINJIANG_2024,

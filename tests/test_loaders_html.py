@@ -16,7 +16,7 @@ from loaders.errors import (
 )
 from loaders.html import decode_html, read_html
 from loaders.model import Document
-from bot.writers.html import page_blocks, write_html
+from bot.bench.writers.html import page_blocks, write_html
 from tests.report_blocks import (
     JINJIANG_2020,
     JINJIANG_2024,

@@ -1,4 +1,4 @@
-"""loaders.pdf on PDFs written from the bundled samples (bot.writers.pdf): the PDF reader must
+"""loaders.pdf on PDFs written from the bundled samples (bot.bench.writers.pdf): the PDF reader must
 give the same report as the text loader — metadata, outline, facts — with ruled and
 borderless tables, merged label cells, tables split over pages, headers and page numbers."""
 from __future__ import annotations
@@ -21,8 +21,8 @@ from loaders.blocks import document_from_blocks
 from loaders.errors import EmptyReportError, LoaderError, MalformedReportError, UnsupportedFormatError
 from loaders.pdf import read_pdf
 from loaders.pdf_layout import is_page_number
-from bot.writers import pdf as pdf_writer
-from bot.writers.pdf import FONT, write_pdf
+from bot.bench.writers import pdf as pdf_writer
+from bot.bench.writers.pdf import FONT, write_pdf
 from tests.report_blocks import JINJIANG_2020, JINJIANG_2024, LICHENG_2024, SEEDS, seed_blocks, seed_document
 
 SPLIT_HEIGHT = 600.0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.reply import MAX_REPLY_CHARS, render_html, render_text
+from bot.render.reply import MAX_REPLY_CHARS, render_html, render_text
 from knowledge import Answer, Fact, FoundFact, Reading, ReportInfo
 from tests.fake_bot_checks import html_text
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from bot import telegram_text as txt
-from bot.benchgen import generate_corpus
-from bot.reply import render_html
+from bot.bench.generator import generate_corpus
+from bot.render.reply import render_html
+from bot.telegram import text as txt
 from knowledge import ask, bundled_corpus
 from tests.telegram_harness import ADMIN, USER, running_bot
 

@@ -1,7 +1,7 @@
 """End to end on Telegram: chat help, unknown commands, overview cards and yes/no questions.
 
 The real Application runs against the fake Bot API, which rejects malformed HTML as Telegram
-does. Expected replies come from knowledge.ask rendered with bot.reply, so these tests check the
+does. Expected replies come from knowledge.ask rendered with bot.render.reply, so these tests check the
 Telegram layer (routing, keyboards, context, escaping), not the knowledge layer's wording.
 """
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import telegram_text as txt
-from bot.reply import figure, render_html
+from bot.render.reply import figure, render_html
+from bot.telegram import text as txt
 from knowledge import ask
 from tests.fake_bot_checks import html_text
 from tests.telegram_harness import ADMIN, USER, buttons, running_bot

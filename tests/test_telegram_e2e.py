@@ -1,6 +1,6 @@
 """End to end: the real Application against the fake Bot API — what citizens and staff see.
 
-Expected replies are computed by calling knowledge.ask directly and rendering with bot.reply, so
+Expected replies are computed by calling knowledge.ask directly and rendering with bot.render.reply, so
 these tests check the Telegram layer (wiring, context, buttons, escaping), not the matcher.
 """
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import telegram_text as txt
-from bot.reply import figure, render_html, source
+from bot.render.reply import figure, render_html, source
+from bot.telegram import text as txt
 from knowledge import ask
 from knowledge.activity import stats
 from knowledge.share import answer_for_fid
@@ -178,4 +178,4 @@ async def test_errors_are_logged_then_apologised_for(tmp_path: Path, sample_db: 
         with caplog.at_level(logging.ERROR):
             reply = await bot.say(JINJIANG)
         assert reply.params["text"] == txt.APOLOGY
-        assert any(r.exc_info for r in caplog.records if r.name == "bot.telegram_handlers")
+        assert any(r.exc_info for r in caplog.records if r.name == "bot.telegram.handlers")

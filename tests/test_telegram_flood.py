@@ -5,7 +5,7 @@ import asyncio
 import time
 from pathlib import Path
 
-from bot import telegram_text as txt
+from bot.telegram import text as txt
 from tests.telegram_harness import USER, buttons, running_bot
 
 JINJIANG = "2024年晋江依申请公开多少件"

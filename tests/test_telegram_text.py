@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import telegram_text as txt
+from bot.telegram import text as txt
 from knowledge import ReportInfo, Store, ask
 from knowledge.activity import add_feedback, export_activity, import_activity, log_question, stats
 from knowledge.loading import LoadResult

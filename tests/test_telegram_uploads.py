@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.reply import render_html
+from bot.render.reply import render_html
 from knowledge import ask, bundled_corpus
 from tests.telegram_harness import ADMIN, running_bot
 

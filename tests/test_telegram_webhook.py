@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.telegram_webhook import ALLOWED_UPDATES, SECRET_RE, WebhookError, webhook_config
+from bot.telegram.webhook import ALLOWED_UPDATES, SECRET_RE, WebhookError, webhook_config
 from tests.fake_bot_api import FakeBotApi
 from tests.fake_bot_checks import BadRequest, html_text
 

@@ -6,7 +6,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bot.benchgen import SyntheticReport
+from bot.bench.generator import SyntheticReport
 
 _MEASURE = "行政处罚多少件"
 """The fact question template whose value the analysis questions reuse (表二 行政处罚)."""

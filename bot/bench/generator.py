@@ -8,9 +8,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from bot.benchdata import make_numbers
-from bot.benchquestions import PROSE, TABLE, make_questions
-from bot.benchtext import render
+from bot.bench.data import make_numbers
+from bot.bench.questions import PROSE, TABLE, make_questions
+from bot.bench.text import render
 
 FIRST = "青云龙泰平长宁兴永福丰南东西华新嘉临清安德瑞海玉石白凤梅桃松柏桂兰崇昌盛常天望"
 SECOND = "山江河阳川源溪林浦岭湖港桥田岩口坪塘湾洲峰亭泉水谷沙滨陵丘原庄坝岗渡沟冈埔屿陂"

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.benchgen import SyntheticQuestion, generate_corpus
+from bot.bench.generator import SyntheticQuestion, generate_corpus
 
 TARGETS = {"reports_per_s": 50.0, "p50_ms": 10.0, "p99_ms": 50.0, "accuracy": 0.98, "peak_mb": 500.0,
            "analysis_p50_ms": 20.0, "analysis_p99_ms": 100.0}
@@ -44,7 +44,7 @@ class BenchResult:
     analysis_correct: int = 0
     analysis_p50_ms: float = 0.0
     analysis_p99_ms: float = 0.0
-    """Series, comparisons, coverage and rankings (bot.benchanalysis), timed apart from facts."""
+    """Series, comparisons, coverage and rankings (bot.bench.analysis), timed apart from facts."""
 
 
 def _percentile(sorted_ms: list[float], q: float) -> float:
@@ -79,10 +79,10 @@ def run_bench(reports: int = 2000, seed: int = 7, workdir: Path | None = None,
     """Generate `reports` reports, load them into a fresh database, ask their questions.
 
     `questions` caps how many questions are asked (spread evenly over the corpus); `fmt` writes
-    the reports as 'html' or 'pdf' files instead of text (see bot.bench_formats).
+    the reports as 'html' or 'pdf' files instead of text (see bot.bench.formats).
     """
-    from bot.bench_formats import render_file
-    from bot.benchanalysis import analysis_ok, analysis_questions
+    from bot.bench.formats import render_file
+    from bot.bench.analysis import analysis_ok, analysis_questions
 
     import knowledge
     from knowledge import Store, ask, load_paths

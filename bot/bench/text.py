@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from bot.benchdata import APPLICANTS, BLOCKS4, RESULTS4, ROWS3, ReportNumbers
+from bot.bench.data import APPLICANTS, BLOCKS4, RESULTS4, ROWS3, ReportNumbers
 
 CAPTION3 = "(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)"
 SECTIONS = ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
+from bot.cli.options import db_option
 from knowledge import open_store
-from bot.cli_options import db_option
 from knowledge.checks import ReportCheck, check_file, check_store
 from knowledge.errors import ReportbotError
 from knowledge.facts.rules import RuleCheck

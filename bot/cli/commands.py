@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
-from bot.answer_json import answer_to_dict, json_line
-from bot.cli_options import db_option
-from bot.console import Console
-from bot.reply import render_text
+from bot.cli.console import Console
+from bot.cli.options import db_option
+from bot.render.answer_json import answer_to_dict, json_line
+from bot.render.coverage import coverage_grid
+from bot.render.reply import render_text
 from knowledge import LoaderError, ReportbotError, Store, ask, default_db_path, load_paths, open_store
 from knowledge.loading import LoadResult, rebuild
 
@@ -141,8 +142,8 @@ def reports(coverage: bool, db: Path | None) -> None:
               help="报告写成的文件格式（html、pdf 变体测网页和 PDF 读取）")
 def bench(n_reports: int, seed: int, fmt: str) -> None:
     """基准测试：合成 N 份标准格式报告，测加载速度、回答延迟、准确率、库大小和峰值内存。"""
-    from bot.bench import format_bench, run_bench
-    from bot.bench_formats import FormatUnavailable
+    from bot.bench.run import format_bench, run_bench
+    from bot.bench.formats import FormatUnavailable
 
     try:
         click.echo(f"格式：{fmt}")
@@ -151,28 +152,13 @@ def bench(n_reports: int, seed: int, fmt: str) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
-from bot.cli_calibrate import calibrate  # noqa: E402 - confidence fitting
-from bot.cli_check import check  # noqa: E402 - data-quality command
-from bot.telegram_main import serve  # noqa: E402 - the Telegram front-end's command
+from bot.cli.calibrate import calibrate  # noqa: E402 - confidence fitting
+from bot.cli.check import check  # noqa: E402 - data-quality command
+from bot.telegram.main import serve  # noqa: E402 - the Telegram front-end's command
 
 cli.add_command(serve)
 cli.add_command(check)
 cli.add_command(calibrate)
-
-
-def coverage_grid(rows: list) -> str:
-    """Agencies × years as an aligned text grid (● a report, · none)."""
-    years = sorted({r.year for r in rows if r.year})
-    agencies = sorted({r.agency for r in rows})
-    have = {(r.agency, r.year) for r in rows}
-    width = max((len(a) for a in agencies), default=4)
-    pad = lambda text: text + "　" * (width - len(text))  # noqa: E731 - full-width padding keeps Chinese aligned
-    lines = [pad("机关") + " " + " ".join(str(y) for y in years)]
-    for agency in agencies:
-        marks = " ".join(("  ● " if (agency, y) in have else "  · ") for y in years)
-        lines.append(pad(agency) + marks)
-    lines.append(f"{len(agencies)} 个机关，{len(rows)} 份年报，{len(years)} 个年份。")
-    return "\n".join(lines)
 
 
 def main() -> None:

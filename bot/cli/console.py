@@ -5,7 +5,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from bot.reply import render_text
+from bot.render.reply import render_text
 from knowledge import Answer, FoundFact, Reading, Store, ask
 from knowledge.share import answer_for_fid
 

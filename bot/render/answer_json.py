@@ -5,7 +5,7 @@ import json
 import re
 from typing import Any
 
-from bot.reply import render_text
+from bot.render.reply import render_text
 from knowledge import SEP, Answer, FoundFact
 
 

@@ -41,43 +41,48 @@ def wants_chart(answer: Answer) -> bool:
     return answer.status == "answered" and answer.intent in CHART_INTENTS and len(answer.points) >= 2
 
 
-def chart_png(answer: Answer) -> bytes:
-    """The answer's figures as a PNG: a line over the years, or bars largest first."""
-    import matplotlib
+def chart_title(answer: Answer) -> str:
+    """「平潭综合实验区「…」历年」 for a series, 「2024年「…」排名」 for a ranking."""
+    points = answer.points[:MAX_BARS]
+    measure = answer.reading.measure
+    if answer.intent == "series":
+        return f"{points[0].report.agency}「{measure}」历年"
+    year = points[0].report.year if len({p.report.year for p in points}) == 1 else "最新"
+    return f"{year}年「{measure}」排名"
 
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
+
+def chart_png(answer: Answer) -> bytes:
+    """The answer's figures as a PNG: a line over the years, or bars largest first.
+
+    Drawn on a bare Figure (no pyplot state), so charts for several users may be drawn at once.
+    """
+    from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
 
     font = FontProperties(fname=str(font_path()))
     points = answer.points[:MAX_BARS]
-    measure = answer.reading.measure
-    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=110)
-    try:
-        if answer.intent == "series":
-            xs = [str(p.report.year) for p in points]
-            ys = [p.fact.number or 0 for p in points]
-            ax.plot(xs, ys, marker="o", color="#1f6feb")
-            for x, y, p in zip(xs, ys, points):
-                ax.annotate(f"{p.fact.value}{p.fact.unit}", (x, y), textcoords="offset points", xytext=(0, 8),
-                            ha="center", fontproperties=font, fontsize=9)
-            ax.set_title(f"{points[0].report.agency}「{measure}」历年", fontproperties=font)
-            ax.set_xlabel("年份", fontproperties=font)
-        else:
-            names = [p.report.agency for p in points][::-1]
-            values = [p.fact.number or 0 for p in points][::-1]
-            bars = ax.barh(range(len(names)), values, color="#1f6feb")
-            ax.set_yticks(range(len(names)))
-            ax.set_yticklabels(names, fontproperties=font, fontsize=9)
-            for bar, p in zip(bars, points[::-1]):
-                ax.annotate(f"{p.fact.value}{p.fact.unit}", (bar.get_width(), bar.get_y() + bar.get_height() / 2),
-                            textcoords="offset points", xytext=(4, 0), va="center", fontproperties=font, fontsize=9)
-            year = points[0].report.year if len({p.report.year for p in points}) == 1 else "最新"
-            ax.set_title(f"{year}年「{measure}」排名", fontproperties=font)
-        ax.spines[["top", "right"]].set_visible(False)
-        fig.tight_layout()
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png")
-        return buffer.getvalue()
-    finally:
-        plt.close(fig)
+    fig = Figure(figsize=(8, 4.5), dpi=110)
+    ax = fig.subplots()
+    if answer.intent == "series":
+        xs = [str(p.report.year) for p in points]
+        ys = [p.fact.number or 0 for p in points]
+        ax.plot(xs, ys, marker="o", color="#1f6feb")
+        for x, y, p in zip(xs, ys, points):
+            ax.annotate(f"{p.fact.value}{p.fact.unit}", (x, y), textcoords="offset points", xytext=(0, 8),
+                        ha="center", fontproperties=font, fontsize=9)
+        ax.set_xlabel("年份", fontproperties=font)
+    else:
+        names = [p.report.agency for p in points][::-1]
+        values = [p.fact.number or 0 for p in points][::-1]
+        bars = ax.barh(range(len(names)), values, color="#1f6feb")
+        ax.set_yticks(range(len(names)))
+        ax.set_yticklabels(names, fontproperties=font, fontsize=9)
+        for bar, p in zip(bars, points[::-1]):
+            ax.annotate(f"{p.fact.value}{p.fact.unit}", (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                        textcoords="offset points", xytext=(4, 0), va="center", fontproperties=font, fontsize=9)
+    ax.set_title(chart_title(answer), fontproperties=font)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.reply_analysis import analysis_parts
+from bot.render.analysis import analysis_parts
 from knowledge import SEP, Answer, FoundFact
 
 ANALYSIS_INTENTS = frozenset({"series", "comparison", "ranking", "rate", "coverage"})

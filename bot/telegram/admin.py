@@ -14,8 +14,8 @@ from pathlib import Path
 from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot import telegram_text as txt
-from bot.telegram_app import config_of, store_of, swap_store
+from bot.telegram import text as txt
+from bot.telegram.context import config_of, store_of, swap_store
 from knowledge import ReportbotError, Store
 from knowledge.activity import stats
 from knowledge.loading import LoadResult, prepare, rebuild

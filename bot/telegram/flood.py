@@ -2,7 +2,7 @@
 
 Every update of a user (messages in private chats, commands, uploads, button taps and votes) counts
 against `BotConfig.rate_limit` per `rate_window` seconds; group messages count when the bot is
-addressed (bot.telegram_handlers.answer_question), inline queries in bot.telegram_inline. Past the
+addressed (bot.telegram.handlers.answer_question), inline queries in bot.telegram.inline. Past the
 limit the user gets RATE_LIMITED once per window, then nothing, so a flood costs no sends.
 
 PerUserProcessor runs each user's updates in order and different users' updates concurrently, so
@@ -20,8 +20,8 @@ from typing import Any, Literal
 from telegram import Update
 from telegram.ext import Application, ApplicationHandlerStop, BaseUpdateProcessor, ContextTypes, TypeHandler
 
-from bot import telegram_text as txt
-from bot.telegram_app import config_of
+from bot.telegram import text as txt
+from bot.telegram.context import config_of
 
 Context = ContextTypes.DEFAULT_TYPE
 Verdict = Literal["ok", "notice", "silent"]

@@ -1,4 +1,4 @@
-"""提问、/start、/help、按钮和错误处理：把问题交给 knowledge.ask，再用 bot.reply 渲染。"""
+"""提问、/start、/help、按钮和错误处理：把问题交给 knowledge.ask，再用 bot.render.reply 渲染。"""
 from __future__ import annotations
 
 import logging
@@ -9,11 +9,12 @@ import time
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot import telegram_text as txt
-from bot.reply import render_html
-from bot.telegram_app import config_of, store_of
-from bot.telegram_flood import allowed, refuse
-from bot.telegram_keyboards import answer_keyboard, examples_keyboard, share_line
+from bot.render.reply import render_html
+from bot.telegram import text as txt
+from bot.telegram.context import config_of, store_of
+from bot.telegram.flood import allowed, refuse
+from bot.telegram.keyboards import answer_keyboard, examples_keyboard, share_line
+from bot.telegram.photos import send_chart
 from knowledge import Answer, Reading, ask
 from knowledge.activity import add_feedback, log_question
 from knowledge.share import answer_for_fid
@@ -50,13 +51,15 @@ def remember(context: Context, answer: Answer, question: str) -> None:
 
 
 async def send_answer(update: Update, context: Context, answer: Answer) -> None:
-    """Reply with the rendered answer, its share link and its buttons."""
+    """Reply with the rendered answer, its share link and its buttons; a series or ranking as a chart."""
     html = render_html(answer)
     if answer.status == "answered" and answer.best is not None:
         html += share_line(context.bot.username, answer.best.fact_id)
     keyboard = answer_keyboard(answer)
     if answer.intent == "chat":  # the help reply: its example questions as buttons, as under /start
         keyboard = examples_keyboard(txt.examples(store_of(context).reports()))
+    if await send_chart(update.effective_message, answer, html, keyboard):
+        return
     await update.effective_message.reply_html(html, reply_markup=keyboard, disable_web_page_preview=True)
 
 

@@ -8,10 +8,10 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, ContextTypes, InlineQueryHandler
 
-from bot import telegram_text as txt
-from bot.reply import figure, render_html
-from bot.telegram_app import config_of, store_of
-from bot.telegram_flood import allowed
+from bot.render.reply import figure, render_html
+from bot.telegram import text as txt
+from bot.telegram.context import config_of, store_of
+from bot.telegram.flood import allowed
 from knowledge import ask
 from knowledge.activity import log_question
 from knowledge.share import answer_for_fid

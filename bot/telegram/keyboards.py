@@ -5,7 +5,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.reply import figure
+from bot.render.reply import figure
 from knowledge import Answer, FoundFact
 
 BUTTON_CHARS = 40
@@ -48,13 +48,13 @@ def examples_keyboard(questions: list[str]) -> InlineKeyboardMarkup | None:
                                  for i, q in enumerate(questions)])
 
 
-def pager_keyboard(page: int, pages: int) -> InlineKeyboardMarkup | None:
-    """‹ › buttons for /reports (rp:<page>)."""
+def pager_keyboard(page: int, pages: int, prefix: str = "rp") -> InlineKeyboardMarkup | None:
+    """‹ › buttons for /reports (rp:<page>) or /coverage (cv:<page>)."""
     buttons = []
     if page > 0:
-        buttons.append(InlineKeyboardButton("‹ 上一页", callback_data=_data(f"rp:{page - 1}")))
+        buttons.append(InlineKeyboardButton("‹ 上一页", callback_data=_data(f"{prefix}:{page - 1}")))
     if page < pages - 1:
-        buttons.append(InlineKeyboardButton("下一页 ›", callback_data=_data(f"rp:{page + 1}")))
+        buttons.append(InlineKeyboardButton("下一页 ›", callback_data=_data(f"{prefix}:{page + 1}")))
     return InlineKeyboardMarkup([buttons]) if buttons else None
 
 

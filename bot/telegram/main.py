@@ -1,6 +1,6 @@
 """`reportbot serve`：运行 Telegram 机器人（轮询；设置 REPORTBOT_WEBHOOK_URL 时用 webhook）。
 
-This module imports no `telegram`: bot.telegram_app is imported only when serve runs, so
+This module imports no `telegram`: bot.telegram.app is imported only when serve runs, so
 `reportbot ask` works without python-telegram-bot loaded.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from bot.telegram_webhook import ALLOWED_UPDATES, WebhookConfig, WebhookError, webhook_config, webhook_kwargs
+from bot.telegram.webhook import ALLOWED_UPDATES, WebhookConfig, WebhookError, webhook_config, webhook_kwargs
 from knowledge import ReportbotError, default_db_path
 
 ENV_HELP = """\b
@@ -100,14 +100,14 @@ def serve(ctx: click.Context, db: Path | None) -> None:
     reports = Path(os.environ["REPORTBOT_REPORTS"]) if os.environ.get("REPORTBOT_REPORTS") else None
     setup_logging(token)
 
-    from bot.telegram_app import build_application
+    from bot.telegram.app import build_application
 
     app = build_application(token, db_path, admins, reports, base_url=os.environ.get("TELEGRAM_API_BASE_URL") or None)
     try:
         if webhook is None:
             app.run_polling(allowed_updates=ALLOWED_UPDATES)
         else:
-            from bot.telegram_webhook_guard import install
+            from bot.telegram.webhook_guard import install
 
             install()  # size cap (413) and malformed JSON (400) before PTB reads a request
             logging.getLogger(__name__).info("%s", webhook.describe())

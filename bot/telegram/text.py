@@ -1,16 +1,22 @@
-"""Telegram 前端的固定文字与纯函数（不导入 telegram）：帮助、报告列表、统计、重建结果、文件名。"""
+"""Telegram 前端的固定文字与纯函数（不导入 telegram）：帮助、报告列表、覆盖网格、统计、重建结果、文件名。"""
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 from pathlib import PurePath
 
+from bot.render.coverage import coverage_lines, coverage_summary
 from knowledge import ReportInfo
 from knowledge.activity import Stats
 from knowledge.chat import example_questions
 from knowledge.loading import LoadResult
 
 REPORTS_PER_PAGE = 8
+COVERAGE_ROWS_PER_PAGE = 25
+"""Agencies per /coverage page (a page of 25 rows over 20 years stays far below 4096 characters)."""
+MAX_CAPTION = 1024
+"""Telegram's limit on a photo caption, in characters of the text shown (after HTML parsing)."""
+CHART_CAPTION = "<b>{title}</b>\n数字和出处见下一条消息。"
 
 REFUSE_ADMIN = "抱歉，这个操作只有管理员可以使用。"
 TOO_LONG = "问题太长了（最多 {n} 个字）。请只问一个数字，例如「2024年晋江依申请公开多少件」。"
@@ -45,7 +51,7 @@ def help_html(reports: list[ReportInfo]) -> str:
         "<b>怎么读答案</b>：第一行加粗的是数值和单位；接着是它统计的内容、出处（报告 › 章节）"
         "和原文；⚠ 表示数据有疑点（例如合计与分项不符）；最后一行是机器人对问题的理解。\n"
         "可以接着追问，例如「那2020年呢」「行政复议呢」。\n\n"
-        "命令：/reports 已收录的年报 · /help 帮助\n下面是几个例子，点一下就能问："
+        "命令：/reports 已收录的年报 · /coverage 机关×年份 · /help 帮助\n下面是几个例子，点一下就能问："
     )
 
 
@@ -63,6 +69,24 @@ def reports_page_html(reports: list[ReportInfo], page: int) -> tuple[str, int]:
         lines.append("\n<b>缺少的年份</b>")
         lines += [f"· {escape(a)}：{'、'.join(map(str, ys))}" for a, ys in list(gaps.items())[:15]]
     return "\n".join(lines), pages
+
+
+def coverage_page_html(reports: list[ReportInfo], page: int) -> tuple[str, int]:
+    """One page of /coverage (agencies × years in <pre>, ● a report, · none) and the number of pages."""
+    header, *rows = coverage_lines(reports)
+    pages = max(1, -(-len(rows) // COVERAGE_ROWS_PER_PAGE))
+    page = min(max(page, 0), pages - 1)
+    shown = rows[page * COVERAGE_ROWS_PER_PAGE:(page + 1) * COVERAGE_ROWS_PER_PAGE]
+    title = "<b>年报覆盖</b>（机关 × 年份，● 有年报，· 缺）"
+    if pages > 1:
+        title += f" 第 {page + 1}/{pages} 页"
+    grid = escape("\n".join([header, *shown])) if rows else "（还没有加载年报）"
+    return f"{title}\n<pre>{grid}</pre>\n{escape(coverage_summary(reports))}", pages
+
+
+def visible_length(html: str) -> int:
+    """How many characters Telegram counts in `html` once parsed (tags dropped, entities read, UTF-16)."""
+    return len(unescape(re.sub(r"<[^>]+>", "", html)).encode("utf-16-le")) // 2
 
 
 def stats_html(s: Stats) -> str:

@@ -8,7 +8,7 @@
     REPORTBOT_WEBHOOK_SECRET  the secret_token Telegram sends in X-Telegram-Bot-Api-Secret-Token
                               (default: a fresh random one each start; setWebhook is called anew)
 
-Like bot.telegram_main, this module imports no `telegram` at import time.
+Like bot.telegram.main, this module imports no `telegram` at import time.
 """
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 
-from bot.writers.blocks import merged_spans
+from bot.bench.writers.blocks import merged_spans
 from loaders.blocks import Block, TableBlock
 
 _LEVELS = (

@@ -5,7 +5,7 @@ a navigation menu and search form, a breadcrumb, an 索引号 info table, the ti
 outside the content div, a 发布时间/来源/浏览次数 line, share and print bars, related links,
 a footer. The report itself is written the way CMS editors and Word exports write it:
 numbered headings as <h2> or <p><strong>, paragraphs with source line wraps and numbers split
-over <span>s, tables with rowspan on merged labels (bot.writers.blocks.merged_spans), colspan
+over <span>s, tables with rowspan on merged labels (bot.bench.writers.blocks.merged_spans), colspan
 on header cells followed by '' cells, <br> inside long labels. A cover letter (blocks after
 COVER_SECTION) is printed before the report title, as on a 转发 notice page.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from bot.writers.blocks import merged_spans
+from bot.bench.writers.blocks import merged_spans
 from loaders.blocks import Block, TableBlock
 from loaders.meta import title_of
 from loaders.outline import numbering_rank

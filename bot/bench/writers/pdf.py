@@ -1,4 +1,4 @@
-"""Test helper: write report blocks (bot.writers.blocks) as a real PDF with reportlab.
+"""Test helper: write report blocks (bot.bench.writers.blocks) as a real PDF with reportlab.
 
 The PDF looks like a printed report: the first block is a centred title, other text blocks
 are paragraphs wrapped to the page width with a two-character first-line indent, tables
@@ -17,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
-from bot.writers.blocks import merged_spans
+from bot.bench.writers.blocks import merged_spans
 from loaders.blocks import Block, TableBlock
 
 FONT = "STSong-Light"
