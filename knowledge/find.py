@@ -13,11 +13,21 @@ from knowledge.matcher import MIN_SCORE, rank, unit_clash
 from knowledge.model import Answer, ReportInfo
 from knowledge.query import Query
 from knowledge.store import Store
+from knowledge.unreadable import unreadable
 
 
 def find_fact(store: Store, q: Query, chosen: list[ReportInfo], reports: list[ReportInfo],
               by_id: dict[int, ReportInfo], limits: tuple[float, float] | None = None) -> Answer:
-    """The answer to `q` from the `chosen` reports (answered, ambiguous or not_found)."""
+    """The answer to `q` from the `chosen` reports (answered, ambiguous or not_found); a row
+    whose printed digits could not be split is said plainly (knowledge.unreadable)."""
+    answer = _find(store, q, chosen, reports, by_id, limits)
+    if answer.status != "answered":
+        return unreadable(q, chosen) or answer
+    return answer
+
+
+def _find(store: Store, q: Query, chosen: list[ReportInfo], reports: list[ReportInfo],
+          by_id: dict[int, ReportInfo], limits: tuple[float, float] | None = None) -> Answer:
     r = q.reading
     ids = [x.id for x in chosen]
     if len(ids) > 40:

@@ -97,3 +97,13 @@ def test_a_broken_carry_over_between_consecutive_years_warns_on_both_points(tmp_
     assert got["intent"] == "series" and sorted(_by_year(got)) == [2023, 2024]
     assert all(any("跨年" in w for w in p["warnings"]) for p in got["points"])
     assert "⚠" in got["text"]
+
+
+def test_an_unreadable_glued_cell_is_said_plainly(db: Path) -> None:
+    """pingtan_2020 表二 prints 「行政处罚2648-18538」: the split of 本年增/减 and 处理决定数量 is not
+    unique, so the reply says the figure could not be read, quotes the print and lists the splits."""
+    got, = _ask(db, "平潭综合实验区2020年行政处罚处理决定数量是多少")
+    assert got["status"] == "not_found" and got["answer"] is None
+    assert "没能读出" in got["text"] and "「2648-18538」" in got["text"] and "2648|-18|538" in got["text"]
+    known, = _ask(db, "平潭综合实验区2020年行政处罚上一年项目数量是多少")  # the agreed first cell still answers
+    assert known["status"] == "answered" and known["answer"]["value"] == "2648"

@@ -108,7 +108,8 @@ def split_by_priors(raw: str, heads: Sequence[str], known: Known, label: str = "
             values = list(pool[0].values)  # type: ignore[arg-type]
             return values, f"粘连数字「{raw}」按正文印证和位数推断为 {'|'.join(values)}，请以原表核对"
     agreed = [v if all(c.values[j] == v for c in pool) else "" for j, v in enumerate(pool[0].values)]
-    return agreed, f"粘连数字「{raw}」有 {len(pool)} 种可能的切法，分不出的格未取值"  # type: ignore[list-item]
+    shown = "；".join("|".join(c.values) for c in pool[:6]) + ("；…" if len(pool) > 6 else "")  # type: ignore[arg-type]
+    return agreed, f"粘连数字「{raw}」有 {len(pool)} 种可能的切法（{shown}），分不出的格未取值"  # type: ignore[list-item]
 
 
 def _table2_rows(rows: Sequence[Row], known: Known) -> tuple[list[Row], list[Note]]:
