@@ -125,6 +125,38 @@ class AgencyIndex:
                     for alias, strength in aliases(agency.replace(found[-1], official)).items():
                         self.alias_map.setdefault(alias, {}).setdefault(agency, strength)
         self.places = {u for a in self.agencies for u in units(a)} | set(self.alias_map)
+        self._above: set[str] | None = None
+        self._by_head: dict[str, list[str]] = {}
+        """Aliases by their first two characters: a question is scanned once, not every alias."""
+        for alias in self.alias_map:
+            self._by_head.setdefault(alias[:2], []).append(alias)
+        self._departments: dict[str, list[str]] = {}
+        """Place names (unit and its short name) → the department agencies of that place."""
+        for agency in self.agencies:
+            found = units(agency)
+            if found and is_department(agency, found[-1]):
+                for name in {found[-1], core(found[-1])}:
+                    self._departments.setdefault(name, []).append(agency)
+
+    def _ancestors(self) -> set[str]:
+        """Every place above a loaded agency's own place in the gazetteer (泉州市, 福建省…)."""
+        if self._above is None:
+            self._above = set()
+            if self.gazetteer is not None:
+                for unit in {found[-1] for a in self.agencies if (found := units(a))}:
+                    for place in self.gazetteer.lookup(unit):
+                        self._above.update(place.parents)
+                        self._above.update(core(p) for p in place.parents)
+        return self._above
+
+    def _aliases_in(self, question: str) -> list[tuple[int, str]]:
+        """(position, alias) for every alias in the question, first occurrences only."""
+        seen: dict[str, int] = {}
+        for i in range(len(question) - 1):
+            for alias in self._by_head.get(question[i:i + 2], ()):
+                if alias not in seen and question.startswith(alias, i):
+                    seen[alias] = i
+        return [(at, alias) for alias, at in seen.items()]
 
     def romanized(self, question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         """Pinyin place names in `question` (Jinjiang, Licheng区) written as the loaded place."""
@@ -151,22 +183,20 @@ class AgencyIndex:
     def departments_only(self, question: str) -> tuple[str, ...]:
         """Departments whose place the question names when no body of that place is loaded
         (only 平潭综合实验区公安局 for 「平潭综合实验区…」): they must not answer for it."""
-        out = []
-        for agency in self.agencies:
-            found = units(agency)
-            if found and is_department(agency, found[-1]) and (found[-1] in question or core(found[-1]) in question):
-                out.append(agency)
-        return tuple(out)
+        out: list[str] = []
+        for name, agencies in self._departments.items():
+            if name in question:
+                out += [a for a in agencies if a not in out]
+        return tuple(sorted(out))
 
     def find(self, question: str) -> AgencyMatch:
         """Agencies named in `question` (longest, most specific alias wins)."""
         scores: dict[str, int] = {}
         spans: list[str] = []
-        for alias, owners in self.alias_map.items():
-            if alias in question:
-                spans.append(alias)
-                for agency, strength in owners.items():
-                    scores[agency] = max(scores.get(agency, 0), strength)
+        for _at, alias in self._aliases_in(question):
+            spans.append(alias)
+            for agency, strength in self.alias_map[alias].items():
+                scores[agency] = max(scores.get(agency, 0), strength)
         if not scores:
             return AgencyMatch((), (), ())
         top = max(scores.values())
@@ -179,10 +209,8 @@ class AgencyIndex:
         """Every agency the question names, one per place, in the order they are named (「鲤城区
         …比晋江市人民政府办公室…」 → both): for comparisons and rankings between bodies."""
         hits: list[tuple[int, int, str, str]] = []  # (position, -strength, place, agency)
-        for alias, owners in self.alias_map.items():
-            at = question.find(alias)
-            if at < 0:
-                continue
+        for at, alias in self._aliases_in(question):
+            owners = self.alias_map[alias]
             for agency, strength in owners.items():
                 hits.append((at, -strength - len(alias), group_key(agency), agency))
         best: dict[str, tuple[int, int, str]] = {}
@@ -201,7 +229,7 @@ class AgencyIndex:
             if len(word) < 2 or word in ("街道", "乡镇", "区县", "县区", "镇街"):
                 continue
             real = self.gazetteer is not None and bool(self.gazetteer.lookup(word))
-            if real and any(self.gazetteer.within(u, word) for a in self.agencies for u in units(a)[-1:]):
+            if real and word in self._ancestors():
                 continue  # a parent of loaded places (泉州市各区县…): not unknown
             if word in _NOT_PLACES or (not real and len(word) <= 3 and any(word.endswith(n) for n in _NOT_PLACES)):
                 continue
