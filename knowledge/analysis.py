@@ -149,8 +149,9 @@ def ranking(store: Store, q: Query, agencies: list[str], year: int | None, repor
     """One figure per agency for the same year, largest first; agencies without it are named."""
     mq = measure_query(q)
     chosen: dict[str, ReportInfo] = {}
+    wanted = set(agencies)
     for x in reports:
-        if x.agency in agencies and (year is None or x.year == year):
+        if x.agency in wanted and (year is None or x.year == year):
             if x.agency not in chosen or (x.year or 0) > (chosen[x.agency].year or 0):
                 chosen[x.agency] = x
     points = _aligned(store, mq, chosen, find)
