@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.agency_names import is_department, romanized, short_forms
 from knowledge.places import Gazetteer, pinyin_keys
@@ -84,6 +85,7 @@ def aliases(agency: str) -> dict[str, int]:
     return {a: s for a, s in out.items() if len(a) >= 2}
 
 
+@lru_cache(maxsize=65536)
 def group_key(agency: str) -> str:
     """The most specific place of an agency (its group), e.g. 灵源 for the 灵源 street office."""
     found = units(agency)
@@ -111,6 +113,7 @@ class AgencyIndex:
         """toneless pinyin of a place's short name → the short name (jinjiang → 晋江)."""
         self.gazetteer = gazetteer
         for agency in self.agencies:
+            group_key(agency)  # cached: answers look the group of every report up
             for alias, strength in aliases(agency).items():
                 self.alias_map.setdefault(alias, {})[agency] = strength
             found = units(agency)
