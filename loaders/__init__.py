@@ -10,8 +10,12 @@ Public API:
 
 Exceptions (loaders.errors): EmptyReportError, UnsupportedFormatError, MalformedReportError,
 all LoaderError, messages in one line. OSError from load_document (missing file…) is not
-wrapped. A report without a title line (…政府信息公开工作年度报告, or a crawler "标题:" header)
-is MalformedReportError; a missing year is allowed (Document.year None plus a warning).
+wrapped; messages are Chinese. The title may be wrapped over lines (「2025 年上海市某某局政府信息公开」
+/ 「工作年度报告」); a body without any title (…政府信息公开工作年度报告, or a crawler "标题:"
+header) still loads when it has the standard parts of a report, agency and year then from the
+opening paragraph (本报告由…), the statistics period or the file name, with notes saying so;
+anything else is MalformedReportError. A missing year is allowed (Document.year None plus a
+warning).
 
 What the next layer can rely on:
 - Sections come from the numbering (一、 > （一） > 1. > （1）), never from '#' levels; titles
@@ -83,21 +87,24 @@ def read_document(data: bytes, name: str) -> Document:
     """
     suffix = FilePath(name).suffix.lower()
     if not data or not data.strip():
-        raise EmptyReportError(f"文件为空 ({name}): no text at all")
+        raise EmptyReportError(f"文件为空（{name}）：没有任何文字")
     sniffed = reader_by_content(data)
     if sniffed is not None:
         return sniffed(data, name)
     if suffix in NOT_YET_SUPPORTED:
-        raise UnsupportedFormatError(f"暂不支持的文件类型 {suffix} ({name})")
+        raise UnsupportedFormatError(f"暂不支持的文件类型 {suffix}（{name}）")
     reader = READERS.get(suffix)
     if reader in (read_pdf, read_docx) and sniff_binary(data) is None:
-        doc = read_text(data, name)
-        return replace(doc, warnings=(*doc.warnings, f"named {suffix} but the content is text"))
+        try:
+            doc = read_text(data, name)
+        except LoaderError as exc:  # a text file named .pdf, not a broken PDF: say so
+            raise type(exc)(f"文件名是 {suffix}，但内容是文本文件（不是损坏的 {suffix[1:].upper()}）：{exc}") from exc
+        return replace(doc, warnings=(*doc.warnings, f"文件名是 {suffix}，但内容是文本，已按文本读取"))
     if reader is None:
         label = sniff_binary(data)
         if label:
             raise UnsupportedFormatError(
-                f"不支持的文件类型 {suffix or '(无扩展名)'} ({name}): content looks like {label}"
+                f"不支持的文件类型 {suffix or '（无扩展名）'}（{name}）：内容看起来是 {label}"
             )
         reader = read_text
     return reader(data, name)

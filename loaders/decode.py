@@ -55,13 +55,13 @@ def decode_bytes(data: bytes, source: str = "") -> str:
     """
     where = f" ({source})" if source else ""
     if not data or not data.strip():
-        raise EmptyReportError(f"文件为空{where}: no text at all")
+        raise EmptyReportError(f"文件为空{where}：没有任何文字")
     if len(data) > MAX_TEXT_BYTES:
         raise UnsupportedFormatError(f"文本文件过大{where}: {len(data) // 2**20} MB"
                                      f" (limit {MAX_TEXT_BYTES // 2**20} MB)")
     label = sniff_binary(data)
     if label:
-        raise UnsupportedFormatError(f"不是文本文件{where}: content looks like {label}")
+        raise UnsupportedFormatError(f"不是文本文件{where}：内容看起来是 {label}")
     encodings = ("utf-16",) if data.startswith(_UTF16_BOMS) else ("utf-8-sig", "gb18030")
     for encoding in encodings:
         try:
@@ -70,10 +70,10 @@ def decode_bytes(data: bytes, source: str = "") -> str:
         except UnicodeDecodeError:
             continue
     else:
-        raise UnsupportedFormatError(f"无法解码{where}: neither UTF-8, UTF-16 nor GB18030 text")
+        raise UnsupportedFormatError(f"无法解码{where}：既不是 UTF-8、UTF-16，也不是 GB18030 编码的文本")
     controls = len(_CONTROL.findall(text))
     if controls > max(2, len(text) // 200):
-        raise UnsupportedFormatError(f"不是文本文件{where}: {controls} control characters")
+        raise UnsupportedFormatError(f"不是文本文件{where}：含有 {controls} 个控制字符")
     return text
 
 
@@ -88,5 +88,5 @@ def bytes_to_text(data: bytes, source: str = "") -> str:
     text = normalise_text(decode_bytes(data, source))
     if not text.strip():
         where = f" ({source})" if source else ""
-        raise EmptyReportError(f"文件为空{where}: only whitespace")
+        raise EmptyReportError(f"文件为空{where}：只有空白")
     return text

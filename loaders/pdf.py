@@ -36,11 +36,11 @@ MAX_PDF_PAGES = 300
 
 def _check_bytes(data: bytes, source: str) -> None:
     if not data or not data.strip():
-        raise EmptyReportError(f"文件为空 ({source}): no bytes")
+        raise EmptyReportError(f"文件为空（{source}）：没有任何内容")
     if b"%PDF-" not in data[:1024]:
-        raise MalformedReportError(f"不是 PDF 文件 ({source}): no %PDF header")
+        raise MalformedReportError(f"不是 PDF 文件（{source}）：文件开头没有 %PDF 标记，文件已损坏或并非 PDF")
     if b"%%EOF" not in data[-2048:]:
-        raise MalformedReportError(f"PDF 文件不完整 ({source}): truncated, no %%EOF trailer at the end")
+        raise MalformedReportError(f"PDF 文件不完整（{source}）：文件被截断，末尾没有 %%EOF 结束标记")
 
 
 def _read_page(page: Any, number: int) -> tuple[list[Line], list[TablePiece], int, int]:
@@ -67,11 +67,11 @@ def _check_pages(pdf: Any, source: str) -> None:
     if sum(1 for _ in islice(PDFPage.create_pages(pdf.doc), MAX_PDF_PAGES + 1)) <= MAX_PDF_PAGES:
         return
     try:
-        count = f"{int(resolve1(resolve1(pdf.doc.catalog['Pages'])['Count']))} pages"
+        count = f"共 {int(resolve1(resolve1(pdf.doc.catalog['Pages'])['Count']))} 页"
     except Exception:  # noqa: BLE001 - a broken count only changes the message
-        count = f"more than {MAX_PDF_PAGES} pages"
+        count = f"超过 {MAX_PDF_PAGES} 页"
     raise UnsupportedFormatError(
-        f"PDF 页数过多 ({source}): {count} (limit {MAX_PDF_PAGES}); not an annual report")
+        f"PDF 页数过多（{source}）：{count}（上限 {MAX_PDF_PAGES} 页），不像一份年度报告")
 
 
 Pages = tuple[list[list[Line]], list[list[TablePiece]], list[int], int]
@@ -90,16 +90,16 @@ def _open_pages(data: bytes, source: str) -> Pages:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise UnsupportedFormatError(
-                f"PDF 已加密，无法打开 ({source}): password required ({type(cause).__name__})") from exc
+                f"PDF 已加密，无法打开（{source}）：需要密码（{type(cause).__name__}）") from exc
         message = str(cause).replace("\n", " ")
-        raise MalformedReportError(f"PDF 文件损坏 ({source}): {type(cause).__name__}: {message}") from exc
+        raise MalformedReportError(f"PDF 文件损坏（{source}）：{type(cause).__name__}: {message}") from exc
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise UnsupportedFormatError(f"PDF 已加密，无法打开 ({source}): password required") from exc
+        raise UnsupportedFormatError(f"PDF 已加密，无法打开（{source}）：需要密码") from exc
     except Exception as exc:  # pdfminer raises many kinds on broken files
         message = str(exc).replace("\n", " ")
-        raise MalformedReportError(f"PDF 文件损坏 ({source}): {type(exc).__name__}: {message}") from exc
+        raise MalformedReportError(f"PDF 文件损坏（{source}）：{type(exc).__name__}: {message}") from exc
     if not read:
-        raise MalformedReportError(f"PDF 文件损坏 ({source}): no pages")
+        raise MalformedReportError(f"PDF 文件损坏（{source}）：没有页面")
     lines, tables, chars, cids = zip(*read)
     return list(map(list, lines)), list(tables), list(chars), sum(cids)
 
@@ -154,10 +154,10 @@ def read_pdf(data: bytes, source: str = "") -> Document:
     lines, tables, chars, cids = _open_pages(data, source)
     if not any(chars):
         raise UnsupportedFormatError(
-            f"扫描版 PDF，没有文字层 ({source}): no text layer, OCR it first")
+            f"扫描版 PDF，没有文字层（{source}）：请先做文字识别（OCR）再上传")
     if cids * 2 > sum(chars):
         raise UnsupportedFormatError(
-            f"PDF 文字无法解码 ({source}): fonts without a Unicode map give (cid:N) codes, OCR it first")
+            f"PDF 文字无法解码（{source}）：字体没有 Unicode 映射，只能读出 (cid:N) 编码，请先做文字识别（OCR）")
     drop_running_lines(lines)
     doc = document_from_blocks(_blocks(_stream(lines, tables)), source, "pdf")
     blank = [str(n) for n, count in enumerate(chars, 1) if not count]

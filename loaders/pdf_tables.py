@@ -29,16 +29,90 @@ class TablePiece:
     page: int = 0
 
 
-def ruled_tables(page: Any, number: int) -> list[tuple[tuple[float, float, float, float], TablePiece]]:
+_SENTENCE = re.compile(r"[，。；：、,;:！？]")
+
+
+def _prose_row(row: Sequence[str]) -> bool:
+    """A row of a ruled frame that is prose: one filled cell (the first) holding a numbered
+    heading or running text, not a number or a short caption (第二十条第（一）项)."""
+    filled = [cell for cell in row if cell]
+    if len(filled) != 1 or not row[0]:
+        return False
+    text = re.sub(r"\s+", "", row[0])
+    return (is_heading(text) or text[-1] in "。；;！？" or (len(text) >= 8 and bool(_SENTENCE.search(text)))
+            or len(text) >= 20)
+
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])")
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+
+
+def _sentence_row(row: Sequence[str]) -> bool:
+    """Running text (not just a heading or a table label): without its numbering and bracketed
+    notes, it ends a sentence or is long and punctuated."""
+    text = _BRACKETED.sub("", _NUMBERING.sub("", re.sub(r"\s+", "", row[0])))
+    return bool(text) and (text[-1] in "。；;！？" or (len(text) >= 20 and bool(_SENTENCE.search(text))))
+
+
+def _prose_runs(rows: Sequence[Sequence[str]]) -> set[int]:
+    """Indices of rows that are prose: runs of prose rows holding at least one sentence or a
+    part heading (二、主动公开政府信息情况). Heading rows after the run's last sentence stay
+    prose only when a part heading or at the frame's end (a heading at the foot of a page);
+    otherwise they are the labels of the table that follows (「一、本年新收…」 with blank
+    cells), and a lone label row of a real table stays in it."""
+    prose: set[int] = set()
+    i = 0
+    while i < len(rows):
+        if not _prose_row(rows[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(rows) and _prose_row(rows[j + 1]):
+            j += 1
+        run = range(i, j + 1)
+        said = [k for k in run if _sentence_row(rows[k])]
+        if said:
+            end = said[-1]
+            for k in range(end + 1, j + 1):
+                if not (_PART.match(rows[k][0]) or k == len(rows) - 1):
+                    break
+                end = k
+            prose.update(range(i, end + 1))
+        else:
+            prose.update(k for k in run if _PART.match(rows[k][0]))
+        i = j + 1
+    return prose
+
+
+Box = tuple[float, float, float, float]
+
+
+def ruled_tables(page: Any, number: int) -> list[tuple[Box, TablePiece]]:
     """Tables drawn with ruling lines on a pdfplumber page: (bbox, piece); merged cells give
-    their text in the first cell of the span and '' in the others."""
+    their text in the first cell of the span and '' in the others. Rows of a ruled frame around
+    prose (WPS draws one around whole pages: sentences and headings, one cell a row) are not
+    table: they are left out, so their text is read as lines; the rows between them are pieces."""
     found = []
     for table in page.find_tables(LINE_SETTINGS):
         rows = tuple(tuple((cell or "").strip() for cell in row) for row in table.extract())
         filled = sum(1 for row in rows for cell in row if cell)
-        if not filled or max(len(r) for r in rows) < 2:
+        if not filled or max(len(r) for r in rows) < 2 and not _prose_runs(rows):
             continue  # a box around text, not a table
-        found.append((table.bbox, TablePiece(table.bbox[1], table.bbox[3], rows, number)))
+        prose = _prose_runs(rows)
+        boxes = [row.bbox for row in table.rows]
+        if not prose or len(boxes) != len(rows):
+            found.append((table.bbox, TablePiece(table.bbox[1], table.bbox[3], rows, number)))
+            continue
+        piece: list[int] = []
+        for k in [*range(len(rows)), None]:
+            if k is not None and k not in prose:
+                piece.append(k)
+                continue
+            if piece and max(len(rows[i]) for i in piece) >= 2:
+                top, bottom = boxes[piece[0]][1], boxes[piece[-1]][3]
+                box = (table.bbox[0], top, table.bbox[2], bottom)
+                found.append((box, TablePiece(top, bottom, tuple(rows[i] for i in piece), number)))
+            piece = []
     return found
 
 

@@ -27,5 +27,5 @@ def read_text(data: bytes, source: str = "") -> Document:
     text = bytes_to_text(data, source)
     if looks_like_markdown(text):
         doc = parse_markdown(text, source)
-        return replace(doc, warnings=(*doc.warnings, "text file read as Markdown (content)"))
+        return replace(doc, warnings=(*doc.warnings, "文本文件内容是 Markdown 格式，已按 Markdown 读取"))
     return parse_text(text, source)

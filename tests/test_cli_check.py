@@ -14,11 +14,13 @@ from tests.conftest import reportbot_cmd
 BROKEN = {
     "晋江市人民政府灵源街道办事处": {
         "表三 自然人列：（七）总计 = 各项办理结果之和",
+        "表三 自然人列：一+二 = （七）总计+四",
         "表三「一、本年新收政府信息公开申请数量」行：自然人+…+其他 = 总计",
         "表三「三、本年度办理结果 › （一）予以公开」行：自然人+…+其他 = 总计",
         "表四 行政诉讼 › 未经复议直接起诉：维持+纠正+其他+尚未审结 = 总计",
     },
-    "晋江市人民政府": {"表三「一、本年新收政府信息公开申请数量」行：自然人+…+其他 = 总计"},
+    "晋江市人民政府": {"表三「一、本年新收政府信息公开申请数量」行：自然人+…+其他 = 总计",
+                   "表三 商业企业列：一+二 = （七）总计+四"},
 }
 """The rules the sample tables break: 灵源 prints 总计 0 beside 自然人 1 (and a 表四 block that does
 not add up); the 2020 晋江 新收 row does not add up."""
@@ -59,14 +61,14 @@ def test_cli_exit_status_and_output(sample_db: Path) -> None:
     everything = run("--db", str(sample_db))
     assert everything.returncode == 1
     assert "✗ 表三「一、本年新收政府信息公开申请数量」行" in everything.stdout
-    assert "共 5 份报告，5 条规则不成立。" in everything.stdout
+    assert "共 5 份报告，7 条规则不成立。" in everything.stdout
     clean = run("--db", str(sample_db), "鲤城", "--all")
     assert clean.returncode == 0, clean.stdout
     assert "✓ 表四 行政诉讼 › 复议后起诉" in clean.stdout and "✗" not in clean.stdout
     one_file = run(str(Path(bundled_corpus()) / "002_c04ce978e6e30015.txt"), "--json")
     assert one_file.returncode == 1
     payload = json.loads(one_file.stdout.splitlines()[0])
-    assert sum(c["status"] == "fail" for c in payload["checks"]) == 4
+    assert sum(c["status"] == "fail" for c in payload["checks"]) == 5
     missing = run("--db", str(sample_db), "石狮")
     assert missing.returncode == 1 and "没有找到报告" in missing.stderr
 

@@ -38,3 +38,15 @@ def test_real_report_questions(tmp_path: Path) -> None:
     results = run_questions(shared_path("real", "questions.jsonl"), db)
     failures = [(r["id"], why) for r, _g, why in results if why]
     assert len(results) >= 40 and not failures, failures
+
+
+def test_real_pdf_questions(tmp_path: Path) -> None:
+    """The real WPS-made PDF (framed prose pages, 表二 over a page break): every answer right,
+    with the right section cited."""
+    db = tmp_path / "pdf.db"
+    load = subprocess.run([*reportbot_cmd(), "load", "--db", str(db), str(shared_path("real", "pdf"))],
+                          capture_output=True, text=True, timeout=300)
+    assert load.returncode == 0, load.stderr
+    results = run_questions(shared_path("real", "pdf_questions.jsonl"), db)
+    failures = [(r["id"], why) for r, _g, why in results if why]
+    assert len(results) >= 8 and not failures, failures

@@ -50,7 +50,7 @@ def test_content_picks_the_reader_before_the_name() -> None:
 def test_text_under_a_binary_name_is_read_as_text(name: str) -> None:
     doc = read_document(REPORT.encode(), name)
     assert (doc.agency, doc.year) == ("某某局", 2023)
-    assert any("content is text" in w for w in doc.warnings)
+    assert any("内容是文本" in w for w in doc.warnings)
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t\r\n", "\u3000\u3000\n".encode(), b"\xef\xbb\xbf \n"])

@@ -81,10 +81,11 @@ def test_same_report_as_text_loader(name: str, ruled: bool, height: float | None
     if name == JINJIANG_2020:
         # its Markdown (pipe) 表三 reads the short row 四、结转… differently from a grid (the
         # fact layer's layout rule, not the PDF): one cell lands in another column, and the
-        # column rules then warn on other cells; all values and paths are otherwise equal
+        # column rules then warn on other cells (blank zeros filled, one cell of that row is
+        # still read differently); all values and paths are otherwise equal
         got, want = [k[:-1] for k in got], [k[:-1] for k in want]
         odd = set(got) ^ set(want)
-        assert len(odd) == 2 and all(k[3] == ("四、结转下年度继续办理",) for k in odd)
+        assert 1 <= len(odd) <= 2 and all(k[3] == ("四、结转下年度继续办理",) for k in odd)
         got, want = [k for k in got if k not in odd], [k for k in want if k not in odd]
     assert got == want
 
@@ -226,7 +227,7 @@ def test_truncated_pdf_is_malformed() -> None:
     data = pdf_bytes(JINJIANG_2024, True)
     with pytest.raises(MalformedReportError) as exc:
         read_pdf(data[: len(data) // 2], "cut.pdf")
-    assert "cut.pdf" in one_line(exc) and "truncated" in one_line(exc)
+    assert "cut.pdf" in one_line(exc) and "截断" in one_line(exc)
 
 
 def test_corrupt_body_is_malformed() -> None:
@@ -262,7 +263,7 @@ def test_encrypted_pdf() -> None:
     locked = canvas_pdf(hello, encrypt=pdfencrypt.StandardEncryption("secret", "owner"))
     with pytest.raises(UnsupportedFormatError) as exc:
         read_pdf(locked, "locked.pdf")
-    assert "加密" in one_line(exc) and "password" in one_line(exc)
+    assert "加密" in one_line(exc) and "密码" in one_line(exc)
     # an owner password alone does not stop reading; pdfminer then gets reportlab's CID font
     # as (cid:N) codes, which is said as such rather than read as an empty report
     with pytest.raises(UnsupportedFormatError) as exc:

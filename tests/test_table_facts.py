@@ -63,9 +63,9 @@ def test_000_table3_realigned_rows_keep_only_certain_cells() -> None:
     assert value("000", 1, XIAN, TOTAL) == "9"
     assert value("000", 1, RESULT_TOTAL, TOTAL) == "20"
     assert value("000", 1, (TOP_NEXT,), TOTAL) == "2"
-    # six numbers for seven columns: the missing middle column cannot be told, so no value there
-    assert value("000", 1, XIAN, BIZ) is None
-    assert any("无法确定位置" in w for w in cell("000", 1, XIAN, NAT).warnings)
+    # six numbers for seven columns, 自然人 = 总计: wherever the blank was, the 法人 cells are 0
+    assert value("000", 1, XIAN, BIZ) == "0"
+    assert not any("无法确定位置" in w for w in cell("000", 1, XIAN, NAT).warnings)
     assert not any("一、" in m for m in failed("000", 1))
     assert failed("000", 1) == []
 

@@ -15,7 +15,7 @@ from knowledge.errors import ReportbotError
 from knowledge.facts.rules import RuleCheck
 from loaders import LoaderError
 
-_LOADER_NOTE = ("title taken", "text file read as", "dropped letterhead", "named ")
+_LOADER_NOTE = ("标题取自", "标题分在几行", "文本文件内容是", "标题前的版头文字", "文件名是 ")
 """Loader notes about how a file was read, shown with --all only."""
 _MARK = {"pass": "✓", "fail": "✗", "cannot": "?", "warn": "⚠"}
 _WORD = {"pass": "成立", "fail": "不成立", "cannot": "无法核对（缺格）", "warn": "不一致（仅提示）"}

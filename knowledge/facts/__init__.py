@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from knowledge.model import Fact
 from loaders.model import Document
 
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 """Bump when loaders or fact extraction change what a file yields: stored reports indexed by an
 older version are re-read on the next load instead of being kept as 'unchanged'."""
 
@@ -24,7 +24,8 @@ class Extraction:
 def extract(doc: Document) -> Extraction:
     """Facts and notes of one document (see `document_facts`)."""
     from knowledge.facts.prose import prose_facts
-    from knowledge.facts.tables import table_facts
+    from knowledge.facts.table_split import place_by_kind, split_by_content
+    from knowledge.facts.tables import table_facts, table_kind
 
     facts: list[Fact] = []
     for paragraph in doc.paragraphs:
@@ -33,8 +34,9 @@ def extract(doc: Document) -> Extraction:
     for fact in facts:
         known[fact.value] = (*known.get(fact.value, ()), fact.label)
     notes: list[str] = list(doc.warnings)
-    for table in doc.tables:
-        result = table_facts(table, known)
+    tables = [piece for table in doc.tables for piece in split_by_content(table)]
+    for table in tables:
+        result = table_facts(place_by_kind(table, table_kind(table), doc), known)
         facts += result.facts
         notes += result.warnings
     return Extraction(facts, list(dict.fromkeys(notes)))

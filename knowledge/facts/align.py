@@ -81,6 +81,45 @@ def row_candidates(cells: Sequence[str], n: int, limit: int = 3000) -> list[Cand
     return sorted(found.values(), key=lambda c: c.cost)
 
 
+def confirmed_zeros(rules: Sequence[Rule], cols: Sequence[ColPath], row: RowPath,
+                    values: Sequence[str | None]) -> tuple[str | None, ...]:
+    """Reports leave zeros blank: a blank cell ('' or a missing cell None) of `row` is "0" when a
+    rule within the row (自然人+…+其他 = 总计; 维持+纠正+其他+尚未审结 = 总计) holds with its
+    blanks as 0 and every cell on its total side printed — the total shows the others are zero
+    (counts are never negative). Any other blank stays unknown."""
+    blank = {cols[j] for j, v in enumerate(values) if v is None or is_blank(v)}
+    if not blank:
+        return tuple(values)
+    nums = {(row, col): number(cell_value(v)) for col, v in zip(cols, values)}
+    zero: set[ColPath] = set()
+    for rule in rules:
+        keys = rule.lhs + rule.rhs
+        if rule.incomplete or any(k[0] != row for k in keys) or any(k[1] in blank for k in rule.rhs):
+            continue
+        gaps = {k[1] for k in rule.lhs if k[1] in blank}
+        if not gaps or any(nums.get(k) is None for k in keys if k[1] not in gaps):
+            continue
+        trial = {**nums, **{(row, col): 0 for col in gaps}}
+        if passes(rule, trial):
+            zero |= gaps
+    return tuple("0" if col in zero else v for col, v in zip(cols, values))
+
+
+def _zero_candidates(rules: Sequence[Rule], cols: Sequence[ColPath],
+                     candidates: Mapping[RowPath, Sequence[Candidate]]) -> dict[RowPath, list[Candidate]]:
+    """Every candidate with its confirmed zeros filled in (`confirmed_zeros`), duplicates merged."""
+    out: dict[RowPath, list[Candidate]] = {}
+    for r, cs in candidates.items():
+        merged: dict[tuple[str | None, ...], Candidate] = {}
+        for c in cs:
+            values = confirmed_zeros(rules, cols, r, c.values)
+            old = merged.get(values)
+            if old is None or c.cost < old.cost:
+                merged[values] = Candidate(values, c.cost, c.shapes)
+        out[r] = sorted(merged.values(), key=lambda c: c.cost)
+    return out
+
+
 def choose_alignment(
     kind: str,
     cols: Sequence[ColPath],
@@ -152,7 +191,7 @@ def _starts(cands: Mapping[RowPath, Sequence[Candidate]], rows: list[RowPath]) -
 def resolve(rules: Sequence[Rule], cols: Sequence[ColPath], fixed: Mapping[Key, str | None],
             candidates: Mapping[RowPath, Sequence[Candidate]]) -> Resolution:
     """在给定规则下解出对齐（见模块说明）。"""
-    cands = {r: list(cs) for r, cs in candidates.items() if cs}
+    cands = {r: list(cs) for r, cs in _zero_candidates(rules, cols, candidates).items() if cs}
     rows = [r for r in cands if len(cands[r]) > 1]
     sc = _Scorer(rules, cols, fixed, cands)
     base = {r: 0 for r in cands}

@@ -21,12 +21,14 @@ Header = tuple[int, str, str]
 """表头格：(列位置, 规范表头, 单位)。"""
 
 
-def _is_header(row: tuple[str, ...]) -> bool:
-    """表头行：没有数，且（首格为「信息内容」或）有格近似某个标准表头。"""
+def _is_header(row: tuple[str, ...], after_caption: bool = False) -> bool:
+    """表头行：没有数，且（首格为「信息内容」或）有格近似某个标准表头；紧跟标题行时首格
+    可以是空的（PDF 换页后「信息内容」格读丢了），其余格仍须是标准表头。"""
     if any(cell_value(c) is not None for c in row):
         return False
     labels = [clean_label(c) for c in row if is_label(c)]
-    known = any(canonical(x, TABLE2_HEADERS) in TABLE2_HEADERS for x in labels[1:])
+    blank_first = after_caption and bool(row) and is_blank(row[0])
+    known = any(canonical(x, TABLE2_HEADERS) in TABLE2_HEADERS for x in labels[0 if blank_first else 1:])
     return bool(labels) and (labels[0] == "信息内容" or known)
 
 
@@ -36,9 +38,9 @@ def _is_fragment(row: tuple[str, ...]) -> bool:
     return bool(filled) and is_blank(row[0]) and all(is_label(c) and len(c.strip()) <= 2 for c in filled)
 
 
-def _headers(row: list[str]) -> list[Header]:
+def _headers(row: list[str], blank_first: bool = False) -> list[Header]:
     out = []
-    first = next(j for j, c in enumerate(row) if not is_blank(c))
+    first = 0 if blank_first else next(j for j, c in enumerate(row) if not is_blank(c))
     for j, raw in enumerate(row):
         if j <= first or is_blank(raw):
             continue
@@ -62,21 +64,25 @@ def parse_table2(table: Table) -> ParsedTable:
     rows = prepare_rows(table.rows)
     caption, headers = "", []
     i = 0
+    after_caption = False
     while i < len(rows):
         row = rows[i]
         i += 1
         first = next((clean_label(c) for c in row if not is_blank(c)), "")
         if _CAPTION.match(first):
             caption, headers = _CAPTION.match(first).group(0), []  # type: ignore[union-attr]
+            after_caption = True
             continue
-        if _is_header(row):
+        blank_first = after_caption and bool(row) and is_blank(row[0])
+        after_caption = False
+        if _is_header(row, blank_first):
             merged = list(row)
             while i < len(rows) and _is_fragment(rows[i]):
                 for j, c in enumerate(rows[i]):
                     if not is_blank(c) and j < len(merged):
                         merged[j] = merged[j] + c.strip()
                 i += 1
-            headers = _headers(merged)
+            headers = _headers(merged, blank_first)
             continue
         start = next((j for j, c in enumerate(row) if is_label(c)), None)
         if start is None or not headers:

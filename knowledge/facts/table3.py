@@ -7,11 +7,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from loaders.model import Table
 
-from knowledge.facts.align import Candidate, choose_alignment, row_candidates
+from knowledge.facts.align import Candidate, choose_alignment, confirmed_zeros, row_candidates
 from knowledge.facts.glued import glued_candidates, sums_to_last
+from knowledge.facts.rules import rules_for
 from knowledge.facts.table_cells import cell_value, is_blank, is_label, prepare_rows
 from knowledge.facts.table_grid import CellText, ParsedTable, RowPath, describe
 from knowledge.facts.table_labels import canonical, clean_label, level
@@ -123,9 +125,11 @@ def _place(out: ParsedTable, entries: dict[RowPath, list[str]], glued: bool = Fa
     fixed: dict[tuple[RowPath, tuple[str, ...]], str | None] = {}
     uncertain: dict[RowPath, list[Candidate]] = {}
     final: dict[RowPath, tuple[str | None, ...]] = {}
+    rules = rules_for("表三", list(entries))
     for path, cells in entries.items():
         cands = _candidates(cells, glued)
         if len(cands) == 1 and cands[0].cost == 0:
+            cands = [replace(cands[0], values=confirmed_zeros(rules, TABLE3_COLS, path, cands[0].values))]
             final[path] = cands[0].values
             fixed.update({(path, col): v for col, v in zip(TABLE3_COLS, cands[0].values)})
         elif cands:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from loaders.model import Table
 
-from knowledge.facts.align import choose_alignment, row_candidates
+from knowledge.facts.align import choose_alignment, confirmed_zeros, row_candidates
 from knowledge.facts.glued import blocks_sum, glued_candidates
+from knowledge.facts.rules import rules_for
 from knowledge.facts.table_cells import cell_value, is_blank, is_label, prepare_rows
 from knowledge.facts.table_grid import CellText, ParsedTable
 from knowledge.facts.table_templates import TABLE4_COLS
@@ -41,7 +42,7 @@ def parse_table4(table: Table) -> ParsedTable:
         cands = row_candidates(cells, _NCOLS)
     if not cands:
         return out
-    values = cands[0].values
+    values = confirmed_zeros(rules_for("表四", [()]), TABLE4_COLS, (), cands[0].values)
     if len(cands) > 1 or cands[0].cost:
         res = choose_alignment("表四", TABLE4_COLS, {}, {(): cands})
         values = res.values[()]
