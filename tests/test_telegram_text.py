@@ -83,3 +83,8 @@ def test_activity_log_stats_and_carry_over(sample_store: Store) -> None:
     other = Store(":memory:")
     import_activity(other, export_activity(sample_store))
     assert stats(other) == s
+
+
+def test_messages_are_escaped_once_without_quote_entities() -> None:
+    html = txt.upload_failed_html("a'b<c>.txt", "can't read <x> & more", True)
+    assert "&#x27;" not in html and "a'b&lt;c&gt;.txt" in html and "&amp; more" in html

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from html import escape, unescape
+from html import escape as _escape, unescape
 from pathlib import PurePath
 
 from bot.render.coverage import coverage_lines, coverage_summary
@@ -10,6 +10,11 @@ from knowledge import ReportInfo
 from knowledge.activity import Stats
 from knowledge.chat import example_questions
 from knowledge.loading import LoadResult
+
+def escape(text: str) -> str:
+    """HTML for Telegram: < > & escaped once; quotes stay as typed (no &#x27; in a reply)."""
+    return _escape(text, quote=False)
+
 
 REPORTS_PER_PAGE = 8
 COVERAGE_ROWS_PER_PAGE = 25
