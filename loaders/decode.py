@@ -57,8 +57,8 @@ def decode_bytes(data: bytes, source: str = "") -> str:
     if not data or not data.strip():
         raise EmptyReportError(f"文件为空{where}：没有任何文字")
     if len(data) > MAX_TEXT_BYTES:
-        raise UnsupportedFormatError(f"文本文件过大{where}: {len(data) // 2**20} MB"
-                                     f" (limit {MAX_TEXT_BYTES // 2**20} MB)")
+        raise UnsupportedFormatError(f"文本文件过大{where}：{len(data) // 2**20} MB"
+                                     f"（上限 {MAX_TEXT_BYTES // 2**20} MB）")
     label = sniff_binary(data)
     if label:
         raise UnsupportedFormatError(f"不是文本文件{where}：内容看起来是 {label}")

@@ -144,8 +144,8 @@ class _Reader:
             cells_total += width
             if width > MAX_TABLE_COLUMNS or cells_total > MAX_TABLE_CELLS:
                 raise MalformedReportError(
-                    f"DOCX 表格过大{self.numbering.where}: a row of {width} grid columns or {cells_total} cells"
-                    f" (limits {MAX_TABLE_COLUMNS} columns, {MAX_TABLE_CELLS} cells)")
+                    f"DOCX 表格过大{self.numbering.where}：一行 {width} 列或共 {cells_total} 格"
+                    f"（上限 {MAX_TABLE_COLUMNS} 列、{MAX_TABLE_CELLS} 格）")
             row = [""] * (width - sum(map(_span, row_cells)))
             for tc in row_cells:
                 tc_pr = tc.find(qn("w:tcPr"))
@@ -188,12 +188,12 @@ def check_zip_sizes(members: list[zipfile.ZipInfo], where: str = "") -> None:
     total = sum(m.file_size for m in members)
     if total > MAX_UNZIPPED_BYTES:
         raise MalformedReportError(
-            f"DOCX 解压后过大{where}: {total // 2**20} MB unpacked (limit {MAX_UNZIPPED_BYTES // 2**20} MB)")
+            f"DOCX 解压后过大{where}：解压后 {total // 2**20} MB（上限 {MAX_UNZIPPED_BYTES // 2**20} MB）")
     for m in members:
         if m.file_size > 2**20 and m.file_size > MAX_ZIP_RATIO * max(m.compress_size, 1):
             raise MalformedReportError(
-                f"DOCX 压缩比异常（疑似压缩炸弹）{where}: {m.filename} inflates"
-                f" {m.file_size // max(m.compress_size, 1)}:1 (limit {MAX_ZIP_RATIO}:1)")
+                f"DOCX 压缩比异常（疑似压缩炸弹）{where}：{m.filename} 解压比"
+                f" {m.file_size // max(m.compress_size, 1)}:1（上限 {MAX_ZIP_RATIO}:1）")
 
 
 def _numbering(part: DocumentPart) -> etree._Element | None:
@@ -207,7 +207,7 @@ def _numbering(part: DocumentPart) -> etree._Element | None:
 def _open(data: bytes, where: str) -> DocumentPart:
     """The main document part, or one clear LoaderError."""
     if not data:
-        raise EmptyReportError(f"文件为空{where}: zero bytes")
+        raise EmptyReportError(f"文件为空{where}：0 字节")
     if data.startswith(_OLE):
         raise UnsupportedFormatError(
             f"加密或旧版 Word 文件{where}: OLE container (.doc or password-protected .docx);"
@@ -224,16 +224,16 @@ def _open(data: bytes, where: str) -> DocumentPart:
     check_zip_sizes(members, where)
     names = {m.filename for m in members}
     if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
-        raise UnsupportedFormatError(f"不是 Word 文档{where}: zip without word/ parts")
+        raise UnsupportedFormatError(f"不是 Word 文档{where}：压缩包里没有 word/ 部分")
     try:
         part = Package.open(io.BytesIO(data)).main_document_part
     except KeyError as exc:
-        reason = f"no main document ({_reason(exc)})"
+        reason = f"没有正文部分（{_reason(exc)}）"
         raise UnsupportedFormatError(f"不是 Word 文档{where}: {reason}") from exc
     except _BROKEN as exc:
         raise MalformedReportError(f"DOCX 文件已损坏或不完整{where}: {_reason(exc)}") from exc
     if part.content_type not in _WORD_TYPES:
-        raise UnsupportedFormatError(f"不是 Word 文档{where}: main part is {part.content_type}")
+        raise UnsupportedFormatError(f"不是 Word 文档{where}：主体部分的类型是 {part.content_type}")
     if part.element.find(qn("w:body")) is None:
         raise UnsupportedFormatError(
             f"不支持的 Word 文件{where}: no w:body (Strict Open XML?); save as a standard .docx")
@@ -257,5 +257,5 @@ def read_docx(data: bytes, source: str = "") -> Document:
     except _BROKEN as exc:
         raise MalformedReportError(f"DOCX 文件已损坏或不完整{where}: {_reason(exc)}") from exc
     if not any((b.strip() if isinstance(b, str) else any(map(any, b.rows))) for b in blocks):
-        raise EmptyReportError(f"文件为空{where}: the Word document has no text")
+        raise EmptyReportError(f"文件为空{where}：Word 文档里没有文字")
     return document_from_blocks(blocks, source, "docx")

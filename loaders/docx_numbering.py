@@ -125,5 +125,5 @@ class Numbering:
         """A list counter, or MalformedReportError when it exceeds MAX_LIST_NUMBER."""
         if n > MAX_LIST_NUMBER:
             raise MalformedReportError(
-                f"DOCX 列表编号过大{self.where}: a list counter reaches {n} (limit {MAX_LIST_NUMBER})")
+                f"DOCX 列表编号过大{self.where}：列表编号达到 {n}（上限 {MAX_LIST_NUMBER}）")
         return n

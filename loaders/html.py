@@ -67,7 +67,7 @@ def read_html(data: bytes, source: str = "") -> Document:
     body = soup.body or soup
     sizes = _clean(body)
     if not sizes[id(body)][1]:
-        raise EmptyReportError(f"网页没有正文文字{where}: the HTML page has no visible text")
+        raise EmptyReportError(f"网页没有正文文字{where}：网页里没有可见的文字")
     title = _title_element(body, sizes)
     container = _container(body, title, sizes) if title else _dominant(body, sizes)
     try:
@@ -84,7 +84,7 @@ def read_html(data: bytes, source: str = "") -> Document:
     if fallback:
         blocks.insert(0, fallback)
     if not blocks:
-        raise EmptyReportError(f"网页没有正文文字{where}: the HTML page has no visible text")
+        raise EmptyReportError(f"网页没有正文文字{where}：网页里没有可见的文字")
     return document_from_blocks(blocks, source, "html")
 
 

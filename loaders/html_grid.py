@@ -38,8 +38,8 @@ def grid_of(cells: list[list[Tag]], texts: list[list[str]]) -> tuple[tuple[str, 
             down = spans(td.get("rowspan"), len(cells) - r)
             across = spans(td.get("colspan"), MAX_COLSPAN)
             if len(grid) + down * across > MAX_TABLE_CELLS:
-                raise TooLarge(f"row {r + 1} spans {down} rows × {across} columns, over"
-                               f" {len(grid)} cells already (limit {MAX_TABLE_CELLS} cells)")
+                raise TooLarge(f"第 {r + 1} 行合并了 {down} 行 × {across} 列，表格已有 {len(grid)} 格"
+                               f"（上限 {MAX_TABLE_CELLS} 格）")
             for i in range(down):
                 for j in range(across):
                     grid.setdefault((r + i, c + j), "")
