@@ -87,6 +87,27 @@ def _prose_runs(rows: Sequence[Sequence[str]]) -> set[int]:
 Box = tuple[float, float, float, float]
 
 
+def _recovered(page: Any, table: Any, rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Cells pdfplumber returned empty although characters lie inside their box (it happens at
+    page breaks, e.g. a continued 表二's 「信息内容」 header): read those characters back."""
+    boxes = [row.cells for row in table.rows]
+    if len(boxes) != len(rows):
+        return rows
+    out = []
+    for cells, row in zip(boxes, rows):
+        fixed = list(row)
+        for j, (box, text) in enumerate(zip(cells, row)):
+            if text or box is None:
+                continue
+            try:
+                words = page.crop(box, strict=False).extract_text() or ""
+            except ValueError:  # a box outside the page
+                words = ""
+            fixed[j] = " ".join(words.split())
+        out.append(tuple(fixed))
+    return tuple(out)
+
+
 def ruled_tables(page: Any, number: int) -> list[tuple[Box, TablePiece]]:
     """Tables drawn with ruling lines on a pdfplumber page: (bbox, piece); merged cells give
     their text in the first cell of the span and '' in the others. Rows of a ruled frame around
@@ -94,7 +115,7 @@ def ruled_tables(page: Any, number: int) -> list[tuple[Box, TablePiece]]:
     table: they are left out, so their text is read as lines; the rows between them are pieces."""
     found = []
     for table in page.find_tables(LINE_SETTINGS):
-        rows = tuple(tuple((cell or "").strip() for cell in row) for row in table.extract())
+        rows = _recovered(page, table, tuple(tuple((cell or "").strip() for cell in row) for row in table.extract()))
         filled = sum(1 for row in rows for cell in row if cell)
         if not filled or max(len(r) for r in rows) < 2 and not _prose_runs(rows):
             continue  # a box around text, not a table

@@ -90,3 +90,23 @@ def test_continued_table2_with_blank_first_header_cell() -> None:
     got = [f for f in table_facts(doc) if f[0] == "表二"]
     assert got == [f for f in table_facts(plain_doc()) if f[0] == "表二"]
     assert (("第二十条第（六）项", "行政处罚"), ("本年处理决定数量",)) in [(f[2], f[3]) for f in got]
+
+
+def test_cell_text_pdfplumber_misses_is_read_from_the_cell_box() -> None:
+    """A cell that comes back empty although its characters are on the page (as at a page break)
+    is read again from the characters inside the cell's box."""
+    import io
+
+    import pdfplumber
+
+    from loaders.pdf_tables import LINE_SETTINGS, _recovered
+
+    data = pdf_writer.write_pdf(seed_blocks(JINJIANG_2024))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = next(p for p in pdf.pages if p.find_tables(LINE_SETTINGS))
+        table = page.find_tables(LINE_SETTINGS)[0]
+        rows = tuple(tuple((c or "").strip() for c in row) for row in table.extract())
+        i, j = next((i, j) for i, row in enumerate(rows) for j, c in enumerate(row)
+                    if c and table.rows[i].cells[j] is not None)
+        blanked = tuple(tuple("" if (a, b) == (i, j) else c for b, c in enumerate(row)) for a, row in enumerate(rows))
+        assert _recovered(page, table, blanked)[i][j].replace(" ", "") == rows[i][j].replace(" ", "")
