@@ -33,6 +33,11 @@ def _strip_words() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{x})" for x in lines))
 
 
+def _in_year(q: Query, year: int | None) -> Query:
+    """The query asked of one report's year (so no 「未指明年份」 note is worked out for it)."""
+    return replace(q, reading=replace(q.reading, year=year))
+
+
 def measure_query(q: Query) -> Query:
     """The query with the words that say how to compare removed (历年, 对比, 排名…): what is left
     is the one figure to find in each report."""
@@ -85,7 +90,7 @@ def series(store: Store, q: Query, agency: str, reports: list[ReportInfo], find)
     for report in own:
         if report.year not in years:
             continue
-        got = find([report], mq)
+        got = find([report], _in_year(mq, report.year))
         if got.status == "answered" and got.best is not None:
             points.append(got.best)
         else:
@@ -123,7 +128,7 @@ def comparison(store: Store, q: Query, sides: list[tuple[str, int]], reports: li
     found: list[FoundFact] = []
     for agency, year in sides:
         chosen = [x for x in reports if x.agency == agency and x.year == year]
-        got = find(chosen, mq) if chosen else None
+        got = find(chosen, _in_year(mq, year)) if chosen else None
         if got is None or got.status != "answered" or got.best is None:
             return Answer("not_found", q.reading, note=f"{agency}{year}年的年报里没有找到「{mq.reading.measure}」的确切数字，"
                           "无法对比。" if chosen else f"没有{agency}{year}年的年报，无法对比。")
@@ -158,7 +163,7 @@ def ranking(store: Store, q: Query, agencies: list[str], year: int | None, repor
     if points is None:  # the figure is no table cell: find it report by report
         points = []
         for report in chosen.values():
-            got = find([report], mq)
+            got = find([report], _in_year(mq, report.year))
             if got.status == "answered" and got.best is not None and got.best.fact.number is not None:
                 points.append(got.best)
     answered = {p.report.agency for p in points}
@@ -182,7 +187,7 @@ def _aligned(store: Store, mq: Query, chosen: dict[str, ReportInfo], find) -> li
     """When the figure is a table cell: the same aligned cell (knowledge.cell_keys) of every chosen
     report in one query; None when it is prose (or nothing answers)."""
     for report in list(chosen.values())[:5]:  # the first report that answers names the cell
-        got = find([report], mq)
+        got = find([report], _in_year(mq, report.year))
         if got.status != "answered" or got.best is None:
             continue
         f = got.best.fact

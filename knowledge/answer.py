@@ -1,6 +1,7 @@
 """回答一个问题：选报告、给事实打分、决定 answered / ambiguous / not_found。"""
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from dataclasses import replace as dc_replace
 
@@ -31,6 +32,7 @@ def _index(store: Store) -> tuple[list[ReportInfo], AgencyIndex, Speller]:
         places = gazetteer() if reports else None
         cached = (reports, index, Speller.of(words, keep=(lambda t: bool(places.lookup(t))) if places else None))
         store.cache["index"] = cached
+        gc.freeze()  # the index and the tables it holds live as long as the process: keep them out of GC passes
     return cached
 
 
