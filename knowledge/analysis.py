@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
-from knowledge.cell_keys import cell_key, facts_by_key
+from knowledge.cell_keys import cell_key, facts_by_key, reports_with_key
 from knowledge.checks import carried_over
 from knowledge.model import SEP, Answer, Derived, Fact, FoundFact, ReportInfo
 from knowledge.query import Query
@@ -163,23 +163,30 @@ def ranking(store: Store, q: Query, agencies: list[str], year: int | None, repor
         if x.agency in wanted and (year is None or x.year == year):
             if x.agency not in chosen or (x.year or 0) > (chosen[x.agency].year or 0):
                 chosen[x.agency] = x
-    points = _aligned(store, mq, chosen, find)
-    if points is None:  # the figure is no table cell: find it report by report
-        points = []
+    aligned = _aligned(store, mq, chosen, find)
+    if aligned is None:  # the figure is no table cell: find it report by report
+        points: list[FoundFact] = []
         for report in chosen.values():
             got = find([report], _in_year(mq, report.year))
             if got.status == "answered" and got.best is not None and got.best.fact.number is not None:
                 points.append(got.best)
-    answered = {p.report.agency for p in points}
-    lacking = [a for a in agencies if a not in answered]
+        total = len(points)
+        answered = {p.report.agency for p in points}
+        lacking = [a for a in agencies if a not in answered]
+    else:
+        points, have = aligned
+        total = len(have)
+        lacking = [a for a in agencies if a not in chosen or chosen[a].id not in have]
     if not points:
         return Answer("not_found", q.reading, note=f"{year or ''}年各机关的年报里都没有找到「{mq.reading.measure}」的确切数字。")
     points.sort(key=lambda p: -(p.fact.number or 0))
     no_report = [a for a in lacking if a not in chosen]
     no_figure = [a for a in lacking if a in chosen]
-    note = "".join([f"没有{year}年的年报：{_some(no_report)}。" if no_report else "",
+    note = "".join([f"共 {total} 个机关有这个数字，列出最大的 {len(points)} 个。" if total > len(points) else "",
+                    f"没有{year}年的年报：{_some(no_report)}。" if no_report else "",
                     f"年报里没有找到确切数字：{_some(no_figure)}。" if no_figure else ""])
     return Answer("answered", mq.reading, best=points[0], points=tuple(points), note=note)
+
 
 
 def _same_cell(store: Store, found: FoundFact, later: list[ReportInfo]) -> dict[int, FoundFact]:
@@ -201,9 +208,14 @@ def _some(names: list[str], shown: int = 10) -> str:
     return "、".join(names[:shown]) + (f"等 {len(names)} 个机关" if len(names) > shown else "")
 
 
-def _aligned(store: Store, mq: Query, chosen: dict[str, ReportInfo], find) -> list[FoundFact] | None:  # noqa: ANN001
-    """When the figure is a table cell: the same aligned cell (knowledge.cell_keys) of every chosen
-    report in one query; None when it is prose (or nothing answers)."""
+MAX_RANKED = 100
+"""A ranking lists at most this many agencies (largest first) and counts the rest."""
+
+
+def _aligned(store: Store, mq: Query, chosen: dict[str, ReportInfo], find) -> tuple[list[FoundFact], set[int]] | None:  # noqa: ANN001
+    """When the figure is a table cell: the largest values of the same aligned cell
+    (knowledge.cell_keys) among the chosen reports, and the ids of all reports that have it; None
+    when it is prose (or nothing answers)."""
     for report in list(chosen.values())[:5]:  # the first report that answers names the cell
         got = find([report], _in_year(mq, report.year))
         if got.status != "answered" or got.best is None:
@@ -213,12 +225,13 @@ def _aligned(store: Store, mq: Query, chosen: dict[str, ReportInfo], find) -> li
         if key is None:
             return None
         by_id = {x.id: x for x in chosen.values()}
+        have = reports_with_key(store, key, list(by_id))
         out: dict[int, FoundFact] = {}
-        for item in facts_by_key(store, key, list(by_id)):
-            if item.fact.number is not None and item.report_id not in out:
+        for item in facts_by_key(store, key, list(by_id), top=MAX_RANKED * 2):
+            if item.report_id not in out:
                 out[item.report_id] = FoundFact(fact=item.fact, report=by_id[item.report_id], score=1.0,
                                                 fact_id=item.fid)
-        return list(out.values())
+        return list(out.values())[:MAX_RANKED], have
     return None
 
 

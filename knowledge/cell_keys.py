@@ -25,14 +25,31 @@ def cell_key(kind: str, table: str, row: str, col: str) -> str | None:
     return f"{table}|{row_part}|{col_part}"
 
 
-def facts_by_key(store: Store, ckey: str, report_ids: Sequence[int]) -> list[StoredFact]:
-    """The cells with one aligned key in the given reports, in one query."""
+def _cells_sql(report_ids: Sequence[int]) -> str:
+    marks = ",".join("?" * len(report_ids))
+    return (f"SELECT f.id FROM facts f JOIN labels l ON l.id = f.label_id WHERE l.ckey = ? "
+            f"AND f.report_id IN ({marks}) AND f.number IS NOT NULL")
+
+
+def facts_by_key(store: Store, ckey: str, report_ids: Sequence[int], top: int | None = None) -> list[StoredFact]:
+    """The cells with one aligned key and a value in the given reports, in one query (`top`: only
+    the largest that many, largest first)."""
     from knowledge.store import FACT_COLUMNS, fact_from_row
 
     if not report_ids:
         return []
-    marks = ",".join("?" * len(report_ids))
-    cur = store.db.execute(f"SELECT {FACT_COLUMNS} FROM fact_rows WHERE id IN (SELECT f.id FROM facts f "
-                           f"JOIN labels l ON l.id = f.label_id WHERE l.ckey = ? AND f.report_id IN ({marks})) "
-                           "ORDER BY id", [ckey, *report_ids])
-    return [fact_from_row(r) for r in cur.fetchall()]
+    ids_sql = _cells_sql(report_ids) + (f" ORDER BY f.number DESC, f.id LIMIT {int(top)}" if top else "")
+    ids = [r[0] for r in store.db.execute(ids_sql, [ckey, *report_ids]).fetchall()]
+    if not ids:
+        return []
+    cur = store.db.execute(f"SELECT {FACT_COLUMNS} FROM fact_rows WHERE id IN ({','.join('?' * len(ids))})", ids)
+    rows = {r[0]: fact_from_row(r) for r in cur.fetchall()}
+    return [rows[i] for i in ids if i in rows]
+
+
+def reports_with_key(store: Store, ckey: str, report_ids: Sequence[int]) -> set[int]:
+    """Which of the given reports have a value in the aligned cell."""
+    if not report_ids:
+        return set()
+    sql = _cells_sql(report_ids).replace("SELECT f.id", "SELECT DISTINCT f.report_id", 1)
+    return {r[0] for r in store.db.execute(sql, [ckey, *report_ids]).fetchall()}
