@@ -30,23 +30,23 @@ def test_json_answers_carry_every_contract_field(dev_results: list) -> None:
         assert got["text"].strip()
 
 
-def test_real_report_questions(tmp_path: Path) -> None:
-    db = tmp_path / "real.db"
-    load = subprocess.run([*reportbot_cmd(), "load", "--db", str(db), str(shared_path("real", "reports"))],
+def _loaded_failures(tmp_path: Path, folder: str, questions: str) -> tuple[int, list]:
+    """Load ../shared/real/<folder> into a fresh database, ask <questions>: (asked, failures)."""
+    db = tmp_path / "eval.db"
+    load = subprocess.run([*reportbot_cmd(), "load", "--db", str(db), str(shared_path("real", folder))],
                           capture_output=True, text=True, timeout=300)
     assert load.returncode == 0, load.stderr
-    results = run_questions(shared_path("real", "questions.jsonl"), db)
-    failures = [(r["id"], why) for r, _g, why in results if why]
-    assert len(results) >= 40 and not failures, failures
+    results = run_questions(shared_path("real", questions), db)
+    return len(results), [(r["id"], why) for r, _g, why in results if why]
+
+
+def test_real_report_questions(tmp_path: Path) -> None:
+    asked, failures = _loaded_failures(tmp_path, "reports", "questions.jsonl")
+    assert asked >= 40 and not failures, failures
 
 
 def test_real_pdf_questions(tmp_path: Path) -> None:
     """The real WPS-made PDF (framed prose pages, 表二 over a page break): every answer right,
     with the right section cited."""
-    db = tmp_path / "pdf.db"
-    load = subprocess.run([*reportbot_cmd(), "load", "--db", str(db), str(shared_path("real", "pdf"))],
-                          capture_output=True, text=True, timeout=300)
-    assert load.returncode == 0, load.stderr
-    results = run_questions(shared_path("real", "pdf_questions.jsonl"), db)
-    failures = [(r["id"], why) for r, _g, why in results if why]
-    assert len(results) >= 8 and not failures, failures
+    asked, failures = _loaded_failures(tmp_path, "pdf", "pdf_questions.jsonl")
+    assert asked >= 8 and not failures, failures
