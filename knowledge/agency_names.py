@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+from knowledge.datafile import data_rows, data_text
 
 BODY_REMAINDERS = frozenset({"", "人民政府", "政府", "人民政府办公室", "政府办公室", "人民政府办公厅", "办事处",
                              "街道办事处", "人民政府街道办事处", "管委会", "管理委员会", "综合实验区管理委员会"})
@@ -22,10 +22,7 @@ _LEVEL_WORDS = re.compile(
 def parse_abbreviations(text: str) -> dict[str, tuple[str, ...]]:
     """full name → short names, from the data file's text; a bad line raises ValueError."""
     out: dict[str, tuple[str, ...]] = {}
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = [p.strip() for p in line.split("|")]
+    for n, parts in data_rows(text):
         if len(parts) != 2 or not parts[0] or not parts[1]:
             raise ValueError(f"agency_abbreviations.txt line {n}: expected '全称 | 简称、简称'")
         out[parts[0]] = tuple(s.strip() for s in parts[1].split("、") if s.strip())
@@ -35,8 +32,7 @@ def parse_abbreviations(text: str) -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, tuple[str, ...]]:
     """The abbreviation table, read once."""
-    path = resources.files("knowledge") / "data" / "agency_abbreviations.txt"
-    return parse_abbreviations(path.read_text(encoding="utf-8"))
+    return parse_abbreviations(data_text("agency_abbreviations.txt"))
 
 
 def remainder(agency: str, unit: str) -> str:

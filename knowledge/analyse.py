@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+from knowledge.datafile import data_rows, data_text
 
 from knowledge.agencies import AgencyIndex, group_key, units
 from knowledge.agency_names import is_department
@@ -66,9 +66,7 @@ def analyse(store: Store, q: Query, index: AgencyIndex, reports: list[ReportInfo
 @lru_cache(maxsize=1)
 def place_levels() -> tuple[tuple[str, str], ...]:
     """(「各区县」, county) pairs from data/place_levels.txt, longest wording first."""
-    text = (resources.files("knowledge") / "data" / "place_levels.txt").read_text(encoding="utf-8")
-    pairs = [tuple(p.strip() for p in line.split("|")) for line in text.splitlines()
-             if line.strip() and not line.lstrip().startswith("#")]
+    pairs = [tuple(parts) for _n, parts in data_rows(data_text("place_levels.txt"))]
     return tuple(sorted(((a, b) for a, b in pairs), key=lambda p: -len(p[0])))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
+from knowledge.datafile import data_lines, data_text
 
 from knowledge.cell_keys import cell_key, facts_by_key, reports_with_key
 from knowledge.checks import carried_over
@@ -28,8 +28,7 @@ _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "�
 
 @lru_cache(maxsize=1)
 def _strip_words() -> re.Pattern[str]:
-    text = (resources.files("knowledge") / "data" / "analysis_words.txt").read_text(encoding="utf-8")
-    lines = [x.strip() for x in text.splitlines() if x.strip() and not x.lstrip().startswith("#")]
+    lines = [line for _n, line in data_lines(data_text("analysis_words.txt"))]
     return re.compile("|".join(f"(?:{x})" for x in lines))
 
 

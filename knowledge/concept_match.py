@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from knowledge.datafile import data_rows, data_text
 from knowledge.lexicon import concept, concept_ids
 from knowledge.model import SEP, Fact
 
@@ -37,10 +37,7 @@ def parse_rules(text: str) -> Rules:
     prefer: dict[str, set[str]] = {}
     only_with: list[tuple[str, tuple[str, ...]]] = []
     words: dict[str, list[str]] = {"reach": [], "start": []}
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = [p.strip() for p in line.split("|")]
+    for n, parts in data_rows(text):
         if len(parts) != 3 or parts[0] not in ("soft", "implies", "prefer", "only_with", "reach", "start"):
             raise ValueError(f"concept_rules.txt line {n}: expected '规则 | 参数 | 概念、概念'")
         items = [x.strip() for x in parts[2].split("、") if x.strip()]
@@ -64,7 +61,7 @@ def parse_rules(text: str) -> Rules:
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     """data/concept_rules.txt, read once."""
-    return parse_rules((resources.files("knowledge") / "data" / "concept_rules.txt").read_text(encoding="utf-8"))
+    return parse_rules(data_text("concept_rules.txt"))
 
 
 def _context(label: str, quote: str) -> str:

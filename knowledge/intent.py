@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from knowledge.datafile import data_rows, data_text
 from knowledge.normalize import chinese_number
 
 INTENTS = ("fact", "chat", "overview", "series", "comparison", "ranking", "rate", "coverage")
@@ -50,11 +50,7 @@ class _Rule:
 def parse_rules(text: str) -> tuple[_Rule, ...]:
     """Rules from the data file's text; a bad line raises ValueError with its number."""
     rules = []
-    for n, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        parts = [p.strip() for p in line.split(" | ")]
+    for n, parts in data_rows(text, " | "):
         if len(parts) not in (2, 3) or parts[0] not in INTENTS or not set(parts[2:]) <= {"无数量词", "无机关"}:
             raise ValueError(f"intents.txt line {n}: expected 'intent | pattern [| 无数量词|无机关]'")
         try:
@@ -68,7 +64,7 @@ def parse_rules(text: str) -> tuple[_Rule, ...]:
 @lru_cache(maxsize=1)
 def rules() -> tuple[_Rule, ...]:
     """The rules of knowledge/data/intents.txt, read once."""
-    return parse_rules((resources.files("knowledge") / "data" / "intents.txt").read_text(encoding="utf-8"))
+    return parse_rules(data_text("intents.txt"))
 
 
 def _assertion(text: str) -> tuple[str | None, str]:

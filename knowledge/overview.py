@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
+from knowledge.datafile import data_rows, data_text
 
 from knowledge.matcher import MIN_SCORE, rank
 from knowledge.model import SEP, Fact, FoundFact, ReportInfo
@@ -27,10 +27,7 @@ class Headline:
 def parse_headlines(text: str) -> tuple[Headline, ...]:
     """The card's lines from the data file's text; a bad line raises ValueError with its number."""
     out = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = [p.strip() for p in line.split("|")]
+    for n, parts in data_rows(text):
         if len(parts) != 4 or parts[1] not in _SOURCES or not parts[0]:
             raise ValueError(f"overview.txt line {n}: expected '显示名 | 来源 | 行 | 列'")
         out.append(Headline(*parts))
@@ -40,7 +37,7 @@ def parse_headlines(text: str) -> tuple[Headline, ...]:
 @lru_cache(maxsize=1)
 def headlines() -> tuple[Headline, ...]:
     """The lines of knowledge/data/overview.txt, read once."""
-    return parse_headlines((resources.files("knowledge") / "data" / "overview.txt").read_text(encoding="utf-8"))
+    return parse_headlines(data_text("overview.txt"))
 
 
 def _row_is(fact: Fact, row: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from knowledge.datafile import data_rows, data_text
 
 from knowledge.lexicon import concept_ids
 from knowledge.model import SEP, Answer, Derived, Fact, FoundFact, ReportInfo
@@ -37,10 +37,7 @@ def _terms(text: str, n: int) -> tuple[tuple[int, str, str, str], ...]:
 def parse_rates(text: str) -> tuple[Rate, ...]:
     """Rates from the data file's text; a bad line raises ValueError with its number."""
     out = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        parts = [p.strip() for p in line.split(" | ")]
+    for n, parts in data_rows(text, " | "):
         if len(parts) != 5:
             raise ValueError(f"rates.txt line {n}: expected '名称 | 说法 | 公式 | 分子 | 分母'")
         out.append(Rate(parts[0], tuple(w for w in parts[1].split("、") if w), parts[2],
@@ -51,7 +48,7 @@ def parse_rates(text: str) -> tuple[Rate, ...]:
 @lru_cache(maxsize=1)
 def rates() -> tuple[Rate, ...]:
     """data/rates.txt, read once."""
-    return parse_rates((resources.files("knowledge") / "data" / "rates.txt").read_text(encoding="utf-8"))
+    return parse_rates(data_text("rates.txt"))
 
 
 def rate_asked(text: str) -> Rate | None:
