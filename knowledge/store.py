@@ -64,6 +64,11 @@ def fact_row(f: Fact, fid: str, label_tokens: str, heading: HeadingKey) -> FactR
     return (fid, f.value, f.number, f.unit, label, heading, quote, int(f.approx), int(f.primary), warnings)
 
 
+FACT_CACHE_REPORTS = 32
+"""Reports whose facts a Store keeps in memory (least recently used dropped first): a question
+reads one to a few dozen reports, and ~0.5 MB per report keeps memory flat in corpus size."""
+
+
 @dataclass(frozen=True)
 class StoredFact:
     """A fact row as the matcher needs it: the fact, its ids and its match tokens."""
@@ -104,16 +109,28 @@ def _split(path: str | None) -> tuple[str, ...]:
     return tuple(path.split(SEP)) if path else ()
 
 
-def fact_from_row(row: sqlite3.Row | tuple) -> StoredFact:
+def fact_from_row(row: sqlite3.Row | tuple, shared: dict | None = None) -> StoredFact:
+    """A stored fact from its row. `shared` (one dict for the rows of a few reports) makes equal
+    headings, row and column paths and token lists one object each: a report's cells repeat them."""
     (_id, report_id, fid, value, number, unit, label, section, quote, kind, tbl, r, c, approx,
      primary, warnings, ltok, stok) = row
     if quote is None and kind == "table":
         quote = _table_quote(tbl, label)
-    fact = Fact(value=value, unit=unit or "", label=label, section=_split(section), quote=quote or "",
-                kind=kind, number=number, table=tbl or "", row=_split(r), col=_split(c),
+    one = shared if shared is not None else {}
+
+    def split(text: str | None, sep: str | None = SEP) -> tuple[str, ...]:
+        key = (sep, text)
+        got = one.get(key)
+        if got is None:
+            got = one[key] = tuple(text.split(sep)) if text else ()
+        return got
+
+    fact = Fact(value=value, unit=one.setdefault(unit or "", unit or ""), label=label, section=split(section),
+                quote=quote or "", kind=one.setdefault(kind, kind), number=number,
+                table=one.setdefault(tbl or "", tbl or ""), row=split(r), col=split(c),
                 approx=bool(approx), primary=bool(primary),
                 warnings=tuple(json.loads(warnings)) if warnings else ())
-    return StoredFact(fact, fid, report_id, tuple(ltok.split()), tuple(stok.split()))
+    return StoredFact(fact, fid, report_id, split(ltok, None), split(stok, None))
 
 
 class Store:
@@ -288,16 +305,20 @@ class Store:
 
     # -- facts -------------------------------------------------------------------------------
     def facts_of(self, report_ids: Iterable[int]) -> list[StoredFact]:
-        """Every fact of the given reports (cached per report: reports change only on load)."""
+        """Every fact of the given reports (the FACT_CACHE_REPORTS most recently used reports'
+        facts stay cached: reports change only on load)."""
         out: list[StoredFact] = []
+        shared: dict = {}
         for rid in report_ids:
-            if rid not in self._fact_cache:
-                if len(self._fact_cache) > 256:
-                    self._fact_cache.clear()
+            facts = self._fact_cache.pop(rid, None)
+            if facts is None:
+                while len(self._fact_cache) >= FACT_CACHE_REPORTS:
+                    del self._fact_cache[next(iter(self._fact_cache))]  # the least recently used
                 cur = self.db.execute(f"SELECT {FACT_COLUMNS} FROM fact_rows WHERE report_id = ? ORDER BY id",
                                       [rid])
-                self._fact_cache[rid] = [fact_from_row(r) for r in cur.fetchall()]
-            out.extend(self._fact_cache[rid])
+                facts = [fact_from_row(r, shared) for r in cur.fetchall()]
+            self._fact_cache[rid] = facts  # (re)inserted last: dicts keep insertion order
+            out.extend(facts)
         return out
 
     def fact_by_fid(self, fid: str) -> StoredFact | None:

@@ -39,21 +39,40 @@ from os import PathLike
 from pathlib import Path as FilePath
 
 from .decode import sniff_binary
-from .docx import read_docx
 from .errors import (
     EmptyReportError,
     LoaderError,
     MalformedReportError,
     UnsupportedFormatError,
 )
-from .html import read_html
 from .markdown import read_markdown
 from .model import Document, Paragraph, Section, Table
-from .pdf import read_pdf
 from .report import COVER_SECTION
 from .text import read_text
 
 Reader = Callable[[bytes, str], Document]
+
+
+def read_html(data: bytes, source: str) -> Document:
+    """loaders.html.read_html, imported on first use (bs4 and lxml stay out of processes that
+    only answer questions)."""
+    from .html import read_html as read
+
+    return read(data, source)
+
+
+def read_pdf(data: bytes, source: str) -> Document:
+    """loaders.pdf.read_pdf, imported on first use (pdfplumber)."""
+    from .pdf import read_pdf as read
+
+    return read(data, source)
+
+
+def read_docx(data: bytes, source: str) -> Document:
+    """loaders.docx.read_docx, imported on first use (python-docx, lxml)."""
+    from .docx import read_docx as read
+
+    return read(data, source)
 
 READERS: dict[str, Reader] = {
     ".txt": read_text,

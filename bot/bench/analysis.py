@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.bench.generator import SyntheticReport
@@ -23,20 +24,31 @@ class AnalysisQuestion:
     """year → value (series, comparison) or agency → value (ranking, first = largest); years for coverage."""
 
 
-def _values(corpus: list[SyntheticReport]) -> dict[tuple[str, int], tuple[str, str]]:
-    """(agency, year) → (value of 行政处罚, short name used in questions)."""
-    out = {}
-    for r in corpus:
+class AnalysisSource:
+    """What the analysis questions need from a corpus, gathered one report at a time (a
+    100,000-report corpus is never held): the 行政处罚 value and short name of each (agency, year),
+    and every year each agency reported."""
+
+    def __init__(self, corpus: Iterable[SyntheticReport] = ()) -> None:
+        self.values: dict[tuple[str, int], tuple[str, str]] = {}
+        self.years: dict[str, list[int]] = defaultdict(list)
+        for r in corpus:
+            self.add(r)
+
+    def add(self, r: SyntheticReport) -> None:
+        """Note one generated report."""
+        self.years[r.agency].append(r.year)
         for q in r.questions:
             if _MEASURE in q.question and r.aliases:
-                out[(r.agency, r.year)] = (q.value, r.aliases[0])
-    return out
+                self.values[(r.agency, r.year)] = (q.value, r.aliases[0])
 
 
-def analysis_questions(corpus: list[SyntheticReport], n: int, seed: int = 11) -> list[AnalysisQuestion]:
+def analysis_questions(corpus: AnalysisSource | Iterable[SyntheticReport], n: int,
+                       seed: int = 11) -> list[AnalysisQuestion]:
     """Up to `n` questions, spread over agencies with two or more years and over the years."""
     rng = random.Random(seed)
-    values = _values(corpus)
+    source = corpus if isinstance(corpus, AnalysisSource) else AnalysisSource(corpus)
+    values = source.values
     by_agency: dict[str, dict[int, str]] = defaultdict(dict)
     names: dict[str, str] = {}
     for (agency, year), (value, name) in values.items():
@@ -52,7 +64,7 @@ def analysis_questions(corpus: list[SyntheticReport], n: int, seed: int = 11) ->
         out.append(AnalysisQuestion(f"{who}历年行政处罚多少件", "series", agency, years))
         out.append(AnalysisQuestion(f"{who}{y[-1]}年行政处罚比{y[0]}年增加了多少件", "comparison", agency,
                                     {y[0]: years[y[0]], y[-1]: years[y[-1]]}))
-        every = sorted({r.year for r in corpus if r.agency == agency})
+        every = sorted(set(source.years[agency]))
         out.append(AnalysisQuestion(f"{who}有哪些年份的年报", "coverage", agency, {yr: "" for yr in every}))
         if len(out) >= n:
             break

@@ -6,6 +6,7 @@ that are unique within the corpus, so a short name always points at one body.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.bench.data import make_numbers
@@ -16,6 +17,9 @@ FIRST = "青云龙泰平长宁兴永福丰南东西华新嘉临清安德瑞海�
 SECOND = "山江河阳川源溪林浦岭湖港桥田岩口坪塘湾洲峰亭泉水谷沙滨陵丘原庄坝岗渡沟冈埔屿陂"
 THIRD = "家头马牛花竹草"
 """Middle characters for three-character names, used only when two-character ones run out."""
+MORE = "羊鹿鹤雁燕莲荷杏梨橙"
+"""Further middle characters, used only past about 60,000 reports (their own shuffle, so smaller
+corpora stay exactly as they were)."""
 YEARS = range(2019, 2026)
 DEPTS = ("教育局", "财政局", "民政局", "生态环境局", "自然资源局", "卫生健康委员会", "市场监督管理局")
 
@@ -77,7 +81,9 @@ def name_pool(rng: random.Random) -> list[str]:
     three = [a + m + b for m in THIRD for a in FIRST for b in SECOND if a + m + b not in fixed]
     rng.shuffle(two)
     rng.shuffle(three)
-    return three + two
+    more = [a + m + b for m in MORE for a in FIRST for b in SECOND if a + m + b not in fixed]
+    random.Random(len(more)).shuffle(more)
+    return more + three + two
 
 
 def make_agency(rng: random.Random, names: list[str]) -> Agency:
@@ -114,8 +120,12 @@ def _agency_years(rng: random.Random, n: int) -> list[tuple[Agency, int]]:
 
 def generate_corpus(n: int, seed: int = 7) -> list[SyntheticReport]:
     """n synthetic reports with 3-5 known-answer questions each; same seed, same corpus."""
+    return list(iter_corpus(n, seed))
+
+
+def iter_corpus(n: int, seed: int = 7) -> Iterator[SyntheticReport]:
+    """generate_corpus() one report at a time, so a large corpus is never held in memory."""
     rng = random.Random(seed)
-    reports: list[SyntheticReport] = []
     carry: dict[str, list[int]] = {}
     for i, (agency, year) in enumerate(_agency_years(rng, n)):
         layout = rng.choice(("tab", "pipe"))
@@ -127,6 +137,5 @@ def generate_corpus(n: int, seed: int = 7) -> list[SyntheticReport]:
         questions = tuple(SyntheticQuestion(q, v, agency.full, year, s)
                           for q, v, s in make_questions(rng, agency, year, nums, doc))
         ext = ".txt" if layout == "tab" else ".md"
-        reports.append(SyntheticReport(f"bench_{i:05d}{ext}", doc.text, agency.full, year,
-                                       layout, questions, agency.aliases))
-    return reports
+        yield SyntheticReport(f"bench_{i:05d}{ext}", doc.text, agency.full, year, layout, questions,
+                              agency.aliases)

@@ -1,0 +1,68 @@
+"""What keeps memory flat in corpus size: the generator streams, the fact cache is bounded, an
+answering process does not import the file readers, and the benchmark measures each phase apart."""
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from itertools import islice
+
+from bot.bench.analysis import AnalysisSource, analysis_questions
+from bot.bench.generator import generate_corpus, iter_corpus, name_pool
+from bot.bench.run import run_bench
+from knowledge import store as store_module
+
+
+def test_iter_corpus_is_generate_corpus_one_at_a_time():
+    assert list(iter_corpus(25, seed=4)) == generate_corpus(25, seed=4)
+    first = list(islice(iter_corpus(100000, seed=4), 3))  # lazily: three reports of 100,000
+    assert [r.file_name[:11] for r in first] == ["bench_00000", "bench_00001", "bench_00002"]
+
+
+def test_name_pool_suffices_for_100000_reports():
+    """About 18,000 agencies, a third of them towns or streets taking two names each."""
+    names = name_pool(random.Random(7))
+    assert len(names) >= 26000
+    assert len(set(names)) == len(names)
+
+
+def test_analysis_questions_from_a_streamed_source():
+    corpus = generate_corpus(60, seed=5)
+    source = AnalysisSource()
+    for r in corpus:
+        source.add(r)
+    assert analysis_questions(source, 20) == analysis_questions(corpus, 20)
+
+
+def test_fact_cache_keeps_the_most_recently_used_reports(sample_store, monkeypatch):
+    monkeypatch.setattr(store_module, "FACT_CACHE_REPORTS", 2)
+    ids = [r.id for r in sample_store.reports()]
+    assert len(ids) >= 3
+    first = sample_store.facts_of([ids[0]])
+    sample_store.facts_of([ids[1]])
+    assert sample_store.facts_of([ids[0]])[0] is first[0]  # a hit, now the most recent
+    sample_store.facts_of([ids[2]])  # evicts ids[1], the least recently used
+    assert list(sample_store._fact_cache) == [ids[0], ids[2]]
+    again = sample_store.facts_of([ids[1]])
+    assert again[0] is not None and len(sample_store._fact_cache) == 2
+
+
+def test_cells_of_a_report_share_their_paths(sample_store):
+    facts = [f for f in sample_store.facts_of([r.id for r in sample_store.reports()][:1])
+             if f.fact.kind == "table"]
+    same = [f for f in facts if f.fact.section == facts[0].fact.section]
+    assert len(same) > 1 and all(f.fact.section is same[0].fact.section for f in same)
+
+
+def test_answering_does_not_import_the_file_readers():
+    code = ("import sys, knowledge; from knowledge import Store, ask; "
+            "print(sorted(m for m in ('bs4', 'pdfplumber', 'docx', 'lxml') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_bench_reports_the_memory_of_each_phase(tmp_path):
+    result = run_bench(reports=12, seed=3, workdir=tmp_path, questions=10)
+    assert result.load_mb > 0 and result.answer_mb > 0 and result.worker_mb > 0
+    assert result.peak_mb == max(result.load_mb, result.answer_mb)
+    assert result.questions == 10 and result.correct >= 9
