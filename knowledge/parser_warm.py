@@ -3,6 +3,9 @@ loads the loaders, the fact extractor and jieba once, so every worker starts war
 from __future__ import annotations
 
 import knowledge.loading  # noqa: F401 - the parser modules
+import loaders.docx  # noqa: F401 - the readers loaders imports on first use
+import loaders.html  # noqa: F401
+import loaders.pdf  # noqa: F401
 from knowledge.tokenize import warm_up
 
 warm_up()
