@@ -137,13 +137,20 @@ class Store:
     """The knowledge base in one SQLite file (or ':memory:')."""
 
     def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        opened = self._identity() if self.path != ":memory:" else None  # taken before opening: a file
+        # swapped in while we open is still noticed by the next refresh
         try:
             if str(path) != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.db = Database(str(path))
             self.db.execute(f"PRAGMA busy_timeout = {int(lock_wait() * 1000)}")  # writers wait for each other
             if str(path) != ":memory:":
-                self.db.enable_wal()
+                try:
+                    self.db.enable_wal()
+                except sqlite3.OperationalError as exc:  # a read-only copy (a replica, see
+                    if "readonly" not in str(exc):  # deploy/replicas.md) is read in its own mode
+                        raise
                 self.db.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; no fsync per report
             self.db.execute("PRAGMA cache_size=-32768")  # 32 MB (default 2 MB): indexes stay cached
             self.db.execute("PRAGMA temp_store=MEMORY")
@@ -154,8 +161,7 @@ class Store:
             raise StoreError(locked_message(path) if "locked" in str(exc) else f"无法打开数据库 {path}：{exc}") from exc
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"无法打开数据库 {path}：{exc}") from exc
-        self.path = str(path)
-        self._opened = self._identity() if self.path != ":memory:" else None
+        self._opened = opened if opened is not None or self.path == ":memory:" else self._identity()
         self._fact_cache: dict[int, list[StoredFact]] = {}
         self._ids: tuple[dict[LabelKey, int], dict[HeadingKey, int]] | None = None
         """Ids of the shared labels and headings rows, loaded on the first write."""
