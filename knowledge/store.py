@@ -11,13 +11,11 @@ warnings NULL when none. The view fact_rows shows facts with every column spelle
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -25,112 +23,23 @@ from sqlite_utils import Database
 
 from knowledge.cell_keys import cell_key
 from knowledge.errors import StoreError
+from knowledge.fact_rows import (  # noqa: F401 - re-exported: the store's row types
+    _FACT_INSERT, FACT_COLUMNS, FactRow, HeadingKey, LabelKey, NewReport, StoredFact, fact_from_row,
+    fact_id, fact_row,
+)
 from knowledge.migrations import migrations
-from knowledge.model import SEP, Fact, ReportInfo
+from knowledge.model import SEP, ReportInfo
 from knowledge.transactions import locked_message, lock_wait, write_transaction
-
-LabelKey = tuple[str, str, str, str, str, str]
-"""(kind, table, label, row path, column path, label tokens): one shared labels row."""
-HeadingKey = tuple[str, str]
-"""(section path, section tokens): one shared headings row."""
-FactRow = tuple
-"""(fid, value, number, unit, LabelKey, HeadingKey, quote, approx, is_primary, warnings), see fact_row."""
-
-_FACT_INSERT = ("INSERT INTO facts (report_id, fid, value, number, unit, label_id, heading_id, quote, approx, "
-                "is_primary, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-FACT_COLUMNS = ("id, report_id, fid, value, number, unit, label, section, quote, kind, tbl, row, col, "
-                 "approx, is_primary, warnings, label_tokens, section_tokens")
-"""Columns of the fact_rows view, in _fact_from_row order."""
-
-
-def fact_id(sha256: str, ordinal: int, attempt: int = 0) -> str:
-    """A short id for a fact, stable for the same file content (letters and digits only).
-
-    `attempt` > 0 gives the alternatives used when the 40-bit id is already taken.
-    """
-    key = f"{sha256}:{ordinal}" + (f":{attempt}" if attempt else "")
-    return hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
-
-
-def _table_quote(table: str, label: str) -> str:
-    return SEP.join((table, label))
-
-
-def fact_row(f: Fact, fid: str, label_tokens: str, heading: HeadingKey) -> FactRow:
-    """The stored form of one fact (built in worker processes; `heading` may be shared)."""
-    quote = None if f.kind == "table" and f.quote == _table_quote(f.table, f.label) else f.quote
-    warnings = json.dumps(list(f.warnings), ensure_ascii=False) if f.warnings else None
-    label = (f.kind, f.table, f.label, SEP.join(f.row), SEP.join(f.col), label_tokens)
-    return (fid, f.value, f.number, f.unit, label, heading, quote, int(f.approx), int(f.primary), warnings)
-
 
 FACT_CACHE_REPORTS = 32
 """Reports whose facts a Store keeps in memory (least recently used dropped first): a question
 reads one to a few dozen reports, and ~0.5 MB per report keeps memory flat in corpus size."""
 
 
-@dataclass(frozen=True)
-class StoredFact:
-    """A fact row as the matcher needs it: the fact, its ids and its match tokens."""
-
-    fact: Fact
-    fid: str
-    report_id: int
-    label_tokens: tuple[str, ...]
-    section_tokens: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class NewReport:
-    """Everything needed to write one report: metadata, outline and fact rows (see fact_row)."""
-
-    sha256: str
-    source: str
-    title: str
-    agency: str
-    year: int | None
-    sections: Sequence[tuple[str, ...]]
-    rows: Sequence[FactRow]
-    n_warnings: int = 0
-    """How many facts carry a warning."""
-    notes: Sequence[str] = ()
-    """Report-level data notes."""
-    extractor: str = ""
-    """The extractor version that read it (knowledge.facts.EXTRACTOR_VERSION)."""
-
-
 def _report_info(row: dict) -> ReportInfo:
     return ReportInfo(id=row["id"], title=row["title"], agency=row["agency"] or "", year=row["year"],
                       source=row["source"] or "", facts=row["n_facts"] or 0, warnings=row["n_warnings"] or 0,
                       notes=tuple(json.loads(row["notes"])) if row.get("notes") else ())
-
-
-def _split(path: str | None) -> tuple[str, ...]:
-    return tuple(path.split(SEP)) if path else ()
-
-
-def fact_from_row(row: sqlite3.Row | tuple, shared: dict | None = None) -> StoredFact:
-    """A stored fact from its row. `shared` (one dict for the rows of a few reports) makes equal
-    headings, row and column paths and token lists one object each: a report's cells repeat them."""
-    (_id, report_id, fid, value, number, unit, label, section, quote, kind, tbl, r, c, approx,
-     primary, warnings, ltok, stok) = row
-    if quote is None and kind == "table":
-        quote = _table_quote(tbl, label)
-    one = shared if shared is not None else {}
-
-    def split(text: str | None, sep: str | None = SEP) -> tuple[str, ...]:
-        key = (sep, text)
-        got = one.get(key)
-        if got is None:
-            got = one[key] = tuple(text.split(sep)) if text else ()
-        return got
-
-    fact = Fact(value=value, unit=one.setdefault(unit or "", unit or ""), label=label, section=split(section),
-                quote=quote or "", kind=one.setdefault(kind, kind), number=number,
-                table=one.setdefault(tbl or "", tbl or ""), row=split(r), col=split(c),
-                approx=bool(approx), primary=bool(primary),
-                warnings=tuple(json.loads(warnings)) if warnings else ())
-    return StoredFact(fact, fid, report_id, split(ltok, None), split(stok, None))
 
 
 class Store:
@@ -163,6 +72,8 @@ class Store:
             raise StoreError(f"无法打开数据库 {path}：{exc}") from exc
         self._opened = opened if opened is not None or self.path == ":memory:" else self._identity()
         self._fact_cache: dict[int, list[StoredFact]] = {}
+        self._version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        self._signature = self._reports_signature()
         self._ids: tuple[dict[LabelKey, int], dict[HeadingKey, int]] | None = None
         """Ids of the shared labels and headings rows, loaded on the first write."""
         self.cache: dict[str, object] = {}
@@ -184,10 +95,28 @@ class Store:
         long-lived reader (the bot, `chat`) then reads the new index; True when it did."""
         now = self._identity()
         if now is None or now == self._opened:
+            self._notice_loads()
             return False
         self.db.close()
         self.__init__(self.path)  # type: ignore[misc]  # same path, the new file
         return True
+
+    def _notice_loads(self) -> None:
+        """Drop the cached report list and facts when another process loaded or replaced reports
+        in this file (a plain `load`): SQLite's data_version moves on any other connection's
+        commit, and only then are the reports counted."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if version == self._version:
+            return
+        self._version = version
+        signature = self._reports_signature()
+        if signature != self._signature:
+            self._signature = signature
+            self._fact_cache.clear()
+            self.cache.clear()
+
+    def _reports_signature(self) -> tuple[int, int]:
+        return tuple(self.db.execute("SELECT count(*), coalesce(max(id), 0) FROM reports").fetchone())
 
     @contextmanager
     def _write(self) -> Iterator[None]:
