@@ -7,6 +7,7 @@ from knowledge.datafile import data_rows, data_text
 
 from knowledge.agencies import AgencyIndex, group_key, units
 from knowledge.agency_names import is_department
+from knowledge.catalog import Catalog
 from knowledge.analysis import comparison, coverage, measure_query, ranking, series, years_named
 from knowledge.find import find_fact
 from knowledge.model import Answer, ReportInfo
@@ -19,12 +20,12 @@ _THAN = re.compile(r"(?<!对)比(?!较|例|率)|和.{0,30}(?<!对)比(?!较)|相
 _PREVIOUS = re.compile(r"比上年|比上一年|比去年|较上年|较去年|同比|与上年")
 
 
-def _latest_year(reports: list[ReportInfo], agency: str) -> int | None:
-    years = [x.year for x in reports if x.agency == agency and x.year]
-    return max(years) if years else None
+def _latest_year(reports: Catalog, agency: str) -> int | None:
+    years = reports.years_of(agency)
+    return years[-1] if years else None
 
 
-def analyse(store: Store, q: Query, index: AgencyIndex, reports: list[ReportInfo],
+def analyse(store: Store, q: Query, index: AgencyIndex, reports: Catalog,
             by_id: dict[int, ReportInfo]) -> Answer:
     """Series, comparison, ranking, rate or coverage, by the question's intent."""
     r = q.reading
@@ -43,7 +44,7 @@ def analyse(store: Store, q: Query, index: AgencyIndex, reports: list[ReportInfo
             return Answer("not_found", r, note="请写明机关和比率，例如「平潭2023年公开率是多少」（可算：公开率、办结率、"
                           "不予公开率、复议纠错率、诉讼纠错率）。")
         year = r.year or _latest_year(reports, agency)
-        chosen = [x for x in reports if x.agency == agency and x.year == year]
+        chosen = reports.of_year([agency], year)
         if not chosen:
             return Answer("not_found", r, note=f"没有{agency}{year}年的年报。")
         return compute(rate, store.facts_of([chosen[0].id]), chosen[0], measure_query(q))
@@ -54,10 +55,10 @@ def analyse(store: Store, q: Query, index: AgencyIndex, reports: list[ReportInfo
     if r.intent == "comparison":
         return _compare(store, q, named, text, reports, find)
     year = r.year
-    agencies = named if len({group_key(a) for a in named}) > 1 else sorted({x.agency for x in reports})
+    agencies = named if len({group_key(a) for a in named}) > 1 else list(reports.agencies)
     level = next((lv for word, lv in place_levels() if word in text), None)
     if level and index.gazetteer is not None and len({group_key(a) for a in named}) <= 1:
-        agencies = _at_level(index, sorted({x.agency for x in reports}), level, named[0] if named else None)
+        agencies = _at_level(index, list(reports.agencies), level, named[0] if named else None)
         if not agencies:
             return Answer("not_found", r, note="已收录的年报里没有这一级的机关。")
     return ranking(store, q, agencies, year, reports, find)
@@ -89,7 +90,7 @@ def _at_level(index: AgencyIndex, agencies: list[str], level: str, within: str |
     return out
 
 
-def _compare(store: Store, q: Query, named: list[str], text: str, reports: list[ReportInfo], find) -> Answer:  # noqa: ANN001
+def _compare(store: Store, q: Query, named: list[str], text: str, reports: Catalog, find) -> Answer:  # noqa: ANN001
     r = q.reading
     years = years_named(text)
     than = bool(_THAN.search(text)) and not _PREVIOUS.search(text)
@@ -108,7 +109,7 @@ def _compare(store: Store, q: Query, named: list[str], text: str, reports: list[
     year = years[0] if years else _latest_year(reports, agency)
     if year is None:
         return Answer("not_found", r, note=f"没有{agency}的年报。")
-    earlier = [x.year for x in reports if x.agency == agency and x.year and x.year < year]
+    earlier = [y for y in reports.years_of(agency) if y < year]
     if not earlier:
         return Answer("not_found", r, note=f"{agency}没有{year}年之前的年报，无法和上一年对比。")
     previous = max(earlier)

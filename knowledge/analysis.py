@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from collections.abc import Iterable
 from functools import lru_cache
 from knowledge.datafile import data_lines, data_text
 
+from knowledge.catalog import Catalog
 from knowledge.cell_keys import cell_key, facts_by_key, reports_with_key
 from knowledge.checks import carried_over
 from knowledge.model import SEP, Answer, Derived, Fact, FoundFact, ReportInfo
@@ -79,10 +81,10 @@ def _signed(value: float) -> str:
     return "+0" if text in ("+", "-", "+0", "-0") else text
 
 
-def series(store: Store, q: Query, agency: str, reports: list[ReportInfo], find) -> Answer:  # noqa: ANN001
+def series(store: Store, q: Query, agency: str, reports: Catalog, find) -> Answer:  # noqa: ANN001
     """One cited figure per year of one agency, oldest first, with the change from the year before."""
     mq = measure_query(q)
-    own = sorted((x for x in reports if x.agency == agency and x.year), key=lambda x: x.year or 0)
+    own = [x for x in reports.of([agency]) if x.year]
     years = series_years(q.reading.normalized, [x.year for x in own if x.year])
     points: list[FoundFact] = []
     missing: list[int] = []
@@ -124,13 +126,13 @@ def _cross_year(store: Store, points: list[FoundFact]) -> tuple[FoundFact, ...]:
     return tuple(out)
 
 
-def comparison(store: Store, q: Query, sides: list[tuple[str, int]], reports: list[ReportInfo],
+def comparison(store: Store, q: Query, sides: list[tuple[str, int]], reports: Catalog,
                find) -> Answer:  # noqa: ANN001
     """Two (agency, year) sides: each cited, the signed difference (second − first) and the change in %."""
     mq = measure_query(q)
     found: list[FoundFact] = []
     for agency, year in sides:
-        chosen = [x for x in reports if x.agency == agency and x.year == year]
+        chosen = reports.of_year([agency], year)
         got = find(chosen, _in_year(mq, year)) if chosen else None
         if got is None or got.status != "answered" or got.best is None:
             return Answer("not_found", q.reading, note=f"{agency}{year}年的年报里没有找到「{mq.reading.measure}」的确切数字，"
@@ -152,14 +154,14 @@ def comparison(store: Store, q: Query, sides: list[tuple[str, int]], reports: li
                   derived=Derived("差值", formula, value, second.fact.unit))
 
 
-def ranking(store: Store, q: Query, agencies: list[str], year: int | None, reports: list[ReportInfo],
+def ranking(store: Store, q: Query, agencies: list[str], year: int | None, reports: Catalog,
             find) -> Answer:  # noqa: ANN001
     """One figure per agency for the same year, largest first; agencies without it are named."""
     mq = measure_query(q)
     chosen: dict[str, ReportInfo] = {}
     wanted = set(agencies)
-    for x in reports:
-        if x.agency in wanted and (year is None or x.year == year):
+    for x in reports.of(sorted(wanted)):
+        if year is None or x.year == year:
             if x.agency not in chosen or (x.year or 0) > (chosen[x.agency].year or 0):
                 chosen[x.agency] = x
     aligned = _aligned(store, mq, chosen, find)
@@ -234,24 +236,24 @@ def _aligned(store: Store, mq: Query, chosen: dict[str, ReportInfo], find) -> tu
     return None
 
 
-def coverage(q: Query, agencies: tuple[str, ...], reports: list[ReportInfo]) -> Answer:
+def coverage(q: Query, agencies: tuple[str, ...], reports: Catalog) -> Answer:
     """Which reports are loaded: per agency its years, and the years other agencies have that it lacks."""
-    chosen = [x for x in reports if not agencies or x.agency in agencies]
+    chosen = reports.of(sorted(agencies)) if agencies else list(reports)
     if not chosen:
         return Answer("not_found", q.reading, note="没有收录这个机关的年报。")
     points = tuple(FoundFact(fact=Fact(value="", unit="", label="年报", section=(), quote="", kind="report"),
                              report=x, score=1.0) for x in sorted(chosen, key=lambda x: (x.agency, x.year or 0)))
     lines = []
-    for agency, (years, missing) in gaps(points, reports).items():
+    for agency, (years, missing) in gaps(points, reports.years).items():
         lack = f"；缺 {'、'.join(map(str, missing))}" if missing else ""
         lines.append(f"· {agency}：{'、'.join(map(str, years))}年{lack}")
     return Answer("answered", q.reading, points=points, note="\n".join(lines))
 
 
-def gaps(points: tuple[FoundFact, ...], reports: list[ReportInfo] | None = None) -> dict[str, tuple[list[int], list[int]]]:
-    """agency → (years loaded, years some loaded report covers, from its first year on, that it lacks)."""
-    all_years = sorted({p.report.year for p in points if p.report.year} |
-                       {x.year for x in reports or [] if x.year})
+def gaps(points: tuple[FoundFact, ...], loaded_years: Iterable[int] = ()) -> dict[str, tuple[list[int], list[int]]]:
+    """agency → (years loaded, years some loaded report covers (`loaded_years`), from its first
+    year on, that it lacks)."""
+    all_years = sorted({p.report.year for p in points if p.report.year} | set(loaded_years))
     out: dict[str, tuple[list[int], list[int]]] = {}
     for agency in sorted({p.report.agency for p in points}):
         years = sorted({p.report.year for p in points if p.report.agency == agency and p.report.year})

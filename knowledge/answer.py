@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import gc
-from collections import Counter
 from dataclasses import replace as dc_replace
 
 from datetime import date
 
 from knowledge.agencies import ORG_SUFFIXES, AgencyIndex, core, group_key, units
 from knowledge.analyse import analyse
+from knowledge.catalog import Catalog
 from knowledge.chat import help_text
 from knowledge.find import find_fact
 from knowledge.intent import ANALYSIS
@@ -22,11 +22,11 @@ from knowledge.store import Store
 
 
 
-def _index(store: Store) -> tuple[list[ReportInfo], AgencyIndex, Speller]:
+def _index(store: Store) -> tuple[Catalog, AgencyIndex, Speller]:
     cached = store.cache.get("index")
     if cached is None:
-        reports = store.reports()
-        index = AgencyIndex([r.agency for r in reports], gazetteer() if reports else None)
+        reports = Catalog(store.reports())
+        index = AgencyIndex(list(reports.agencies), gazetteer() if reports else None)
         names = {n for a in index.agencies for u in units(a) for n in (u, core(u))} | set(ORG_SUFFIXES)
         words = vocabulary() | template_words() | names | {a for a in index.alias_map if len(a) <= 4}
         places = gazetteer() if reports else None
@@ -36,8 +36,8 @@ def _index(store: Store) -> tuple[list[ReportInfo], AgencyIndex, Speller]:
     return cached
 
 
-def _years(reports: list[ReportInfo], agency: str) -> list[int]:
-    return sorted({r.year for r in reports if r.agency == agency and r.year is not None})
+def _years(reports: Catalog, agency: str) -> list[int]:
+    return reports.years_of(agency)
 
 
 def _latest(reports: list[ReportInfo]) -> list[ReportInfo]:
@@ -50,30 +50,30 @@ def _latest(reports: list[ReportInfo]) -> list[ReportInfo]:
     return list(best.values())
 
 
-def _known(reports: list[ReportInfo]) -> str:
-    agencies = sorted({r.agency for r in reports})
+def _known(reports: Catalog) -> str:
+    agencies = reports.agencies
     shown = "、".join(f"{a}（{'、'.join(str(y) for y in _years(reports, a))}年）" for a in agencies[:8])
     more = f"等 {len(agencies)} 个机关" if len(agencies) > 8 else ""
     return f"已收录：{shown}{more}。"
 
 
-def _select(q: Query, reports: list[ReportInfo]) -> tuple[list[ReportInfo], str]:
+def _select(q: Query, reports: Catalog) -> tuple[list[ReportInfo], str]:
     """The reports a question is about, or ([], why not) when none fits."""
     r = q.reading
-    agencies = r.agencies or tuple(sorted({x.agency for x in reports}))
+    agencies = r.agencies or reports.agencies
     named = bool(r.agencies)
-    pool = [x for x in reports if x.agency in agencies]
+    pool = reports.of(agencies)
     if r.year is None:
         return _latest(pool), ""
     chosen = [x for x in pool if x.year == r.year]
     if not chosen and named:
-        chosen = [x for x in reports if x.agency in q.group and x.year == r.year]
+        chosen = reports.of_year(q.group, r.year)
     if chosen:
         return chosen, ""
     if named:
         parts = [f"「{a}」只有 {'、'.join(str(y) for y in _years(reports, a))} 年的年报" for a in r.agencies]
         return [], f"没有{r.year}年的年报：" + "；".join(parts) + "。"
-    years = sorted({x.year for x in reports if x.year})
+    years = reports.years
     return [], f"没有任何机关{r.year}年的年报，已有年份：{'、'.join(map(str, years))}。"
 
 
@@ -105,7 +105,7 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
                       f"不能代替它回答。" + _known(reports))
     if r.intent == "overview" and not r.agencies:
         return Answer("not_found", r, note="想了解哪个机关的年报概况？请写上机关名。" + _known(reports))
-    by_id = {x.id: x for x in reports}
+    by_id = reports.by_id
     if r.intent in ANALYSIS:  # chooses its own reports: several years or agencies
         return analyse(store, q, index, reports, by_id)
     chosen, why = _select(q, reports)
@@ -120,20 +120,20 @@ def ask(store: Store, question: str, today: date | None = None, previous: Readin
     return answer
 
 
-def _latest_for_new_agency(q: Query, reports: list[ReportInfo]) -> tuple[Query, str]:
+def _latest_for_new_agency(q: Query, reports: Catalog) -> tuple[Query, str]:
     """A follow-up naming another agency (「鲤城区呢」) keeps the year asked before; when that agency
     has no report for it, its latest year is used instead, with a note (the moved agency's name)."""
     r = q.reading
-    if not q.carried_year or not r.agencies or any(x.agency in r.agencies and x.year == r.year for x in reports):
+    if not q.carried_year or not r.agencies or reports.of_year(r.agencies, r.year):
         return q, ""
-    if not any(x.agency in r.agencies for x in reports):
+    if not reports.of(r.agencies):
         return q, ""
     return dc_replace(q, reading=dc_replace(r, year=None)), "、".join(r.agencies)
 
 
-def _overview(store: Store, q: Query, chosen: list[ReportInfo], reports: list[ReportInfo]) -> Answer:
+def _overview(store: Store, q: Query, chosen: list[ReportInfo], reports: Catalog) -> Answer:
     """The card of the one report asked about (the main publisher's when a place has several)."""
-    series = Counter(x.agency for x in reports)
+    series = reports.series
     report = max(chosen, key=lambda x: (series[x.agency], x.year or 0))
     points = card(store.facts_of([report.id]), report)
     if not points:

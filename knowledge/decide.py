@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from knowledge.agencies import group_key
+from knowledge.catalog import Catalog
 from knowledge.concept_match import is_part, rank_key, required
 from knowledge.confidence import confident, covered, score_only_check, unexplained
 from knowledge.lexicon import concept
@@ -38,7 +39,7 @@ def _rank_key(s: Scored, q: Query) -> tuple:
     return rank_key(s.item.fact, q.concepts, q.reading.normalized, unit_clash(q.reading.unit, s.item.fact.unit))
 
 
-def decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], reports: list[ReportInfo],
+def decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], reports: Catalog,
            gated: bool = False, limits: tuple[float, float] | None = None) -> Answer:
     """The answer from ranked candidates (best first). `gated`: the candidates were chosen by the
     question's concepts, so any score ranks them, and the best must still explain the question."""
@@ -80,9 +81,8 @@ def decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], reports
                       unexplained=weight, leaf_cover=share)
     note = ""
     if r.year is None:
-        key = group_key(by_id[best.item.report_id].agency)
-        others = sorted({x.year for x in reports if group_key(x.agency) == key and x.year
-                         and x.year != by_id[best.item.report_id].year})
+        report = by_id[best.item.report_id]
+        others = [y for y in reports.group_years(report.agency) if y != report.year]
         if others:
             note = f"未指明年份，按最新的{by_id[best.item.report_id].year}年回答；另有{'、'.join(map(str, others))}年。"
     return Answer("answered", r, best=found(best, by_id), alternatives=tuple(found(s, by_id) for s in alts),

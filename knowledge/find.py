@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from knowledge.catalog import Catalog
 from knowledge.concept_match import covers, own_words_cover, rank_key, required
 from knowledge.decide import decide, no_cover
 from knowledge.matcher import MIN_SCORE, rank, unit_clash
@@ -16,7 +17,7 @@ from knowledge.store import Store
 from knowledge.unreadable import unreadable
 
 
-def find_fact(store: Store, q: Query, chosen: list[ReportInfo], reports: list[ReportInfo],
+def find_fact(store: Store, q: Query, chosen: list[ReportInfo], reports: Catalog,
               by_id: dict[int, ReportInfo], limits: tuple[float, float] | None = None) -> Answer:
     """The answer to `q` from the `chosen` reports (answered, ambiguous or not_found); a row
     whose printed digits could not be split is said plainly (knowledge.unreadable)."""
@@ -26,7 +27,7 @@ def find_fact(store: Store, q: Query, chosen: list[ReportInfo], reports: list[Re
     return answer
 
 
-def _find(store: Store, q: Query, chosen: list[ReportInfo], reports: list[ReportInfo],
+def _find(store: Store, q: Query, chosen: list[ReportInfo], reports: Catalog,
           by_id: dict[int, ReportInfo], limits: tuple[float, float] | None = None) -> Answer:
     r = q.reading
     ids = [x.id for x in chosen]
@@ -42,7 +43,7 @@ def _find(store: Store, q: Query, chosen: list[ReportInfo], reports: list[Report
         return no_cover(q, rank(facts, q.tokens, r.measure, r.normalized, r.unit, r.year), by_id, chosen)
     # equal figures from two bodies of one place (平潭县 / 平潭综合实验区): the place's main
     # publisher, the one with the longest series of reports, comes first
-    series = Counter(x.agency for x in reports) if len(r.agencies) > 1 else Counter()
+    series = reports.series if len(r.agencies) > 1 else Counter()
     ranked.sort(key=lambda s: (rank_key(s.item.fact, q.concepts, r.normalized, unit_clash(r.unit, s.item.fact.unit))
                                if need else (),
                                -round(s.score, 6), s.item.fact.kind != "text",
