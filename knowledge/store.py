@@ -31,6 +31,12 @@ from knowledge.migrations import migrations
 from knowledge.model import SEP, ReportInfo
 from knowledge.transactions import locked_message, lock_wait, write_transaction
 
+READ_CACHE_KB = 8192
+"""SQLite page cache of a reading connection (KB): a question reads a few index pages and one
+report's facts; the rest come from the operating system's file cache, shared by every process."""
+WRITE_CACHE_KB = 32768
+"""Page cache once a connection bulk-loads (Store.batch): index pages updated by every report
+stay cached."""
 FACT_CACHE_REPORTS = 32
 """Reports whose facts a Store keeps in memory (least recently used dropped first): a question
 reads one to a few dozen reports, and ~0.5 MB per report keeps memory flat in corpus size."""
@@ -61,7 +67,7 @@ class Store:
                     if "readonly" not in str(exc):  # deploy/replicas.md) is read in its own mode
                         raise
                 self.db.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; no fsync per report
-            self.db.execute("PRAGMA cache_size=-32768")  # 32 MB (default 2 MB): indexes stay cached
+            self.db.execute(f"PRAGMA cache_size=-{READ_CACHE_KB}")
             self.db.execute("PRAGMA temp_store=MEMORY")
             if migrations.pending(self.db) or "_sqlite_migrations" not in self.db.table_names():
                 with self._write():  # two processes opening a new database: one migrates, one waits
@@ -72,6 +78,7 @@ class Store:
             raise StoreError(f"无法打开数据库 {path}：{exc}") from exc
         self._opened = opened if opened is not None or self.path == ":memory:" else self._identity()
         self._fact_cache: dict[int, list[StoredFact]] = {}
+        self._bulk = False
         self._version = self.db.execute("PRAGMA data_version").fetchone()[0]
         self._signature = self._reports_signature()
         self._ids: tuple[dict[LabelKey, int], dict[HeadingKey, int]] | None = None
@@ -130,6 +137,9 @@ class Store:
 
         Each report still goes in or not at all (a savepoint); an exception rolls back the batch.
         """
+        if not self._bulk:
+            self._bulk = True
+            self.db.execute(f"PRAGMA cache_size=-{WRITE_CACHE_KB}")
         try:
             with self._write():
                 yield
