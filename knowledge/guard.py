@@ -29,6 +29,10 @@ TIME_LIMIT = 120.0
 DEPTH = 2
 """Files queued per worker (a thread of the worker receives them), so a worker never waits for
 the next one while results are written; a file's time starts when the one before it is done."""
+WINDOW = 4
+"""map() takes at most workers × DEPTH × WINDOW jobs ahead of the last outcome it yielded (jobs in
+order: a slow file holds back the ones after it), so memory stays flat however many there are."""
+_END = object()
 
 _CRASHED = "解析进程异常退出（{how}）"
 Job = tuple[Any, ...]
@@ -87,10 +91,11 @@ class GuardedPool:
     """Parses jobs in `workers` limited processes; map() yields outcomes in job order."""
 
     def __init__(self, parse: Parse, workers: int = 1, memory: int = MEMORY_LIMIT,
-                 seconds: float = TIME_LIMIT, warm: str | None = None) -> None:
+                 seconds: float = TIME_LIMIT, warm: str | None = None, window: int = 0) -> None:
         """`warm`: a module to import before workers start (here before a fork, or in the fork
-        server), so that each worker inherits what it loads."""
+        server), so that each worker inherits what it loads. `window`: see map()."""
         self.parse, self.size, self.memory, self.seconds = parse, max(1, workers), memory, seconds
+        self.window = window
         if threading.active_count() == 1:
             self.ctx = get_context("fork")
             if warm:
@@ -141,20 +146,39 @@ class GuardedPool:
         self.workers = []
 
     def map(self, jobs: Iterable[Job]) -> Iterator[Any]:
-        """Outcomes of parse(job) in job order; a job over the limits gives its reason (str)."""
-        jobs = list(jobs)
-        todo: deque[int] = deque(range(len(jobs)))
+        """Outcomes of parse(job) in job order; a job over the limits gives its reason (str).
+
+        `jobs` is consumed lazily: at most `window` jobs (default workers × DEPTH × WINDOW) are
+        taken but not yet yielded — sent, queued, or done and waiting for an earlier, slower one.
+        A job is dropped once its outcome is known, an outcome once it is yielded."""
+        source = iter(jobs)
+        window = self.window or self.size * DEPTH * WINDOW
+        held: dict[int, Job] = {}  # taken, outcome not known yet (resent if their worker dies)
+        todo: deque[int] = deque()
         done: dict[int, Any] = {}
-        nxt = 0
-        while nxt < len(jobs):
-            self._dispatch(jobs, todo, done)
+        taken = nxt = 0
+        more = True
+        while True:
+            while more and taken - nxt < window:
+                job = next(source, _END)
+                if job is _END:
+                    more = False
+                    break
+                held[taken] = job
+                todo.append(taken)
+                taken += 1
+            if nxt == taken:
+                return
+            self._dispatch(held, todo, done)
+            if nxt not in done:
+                self._collect(todo, done)
+            for index in done.keys() & held.keys():
+                del held[index]
             while nxt in done:
                 yield done.pop(nxt)
                 nxt += 1
-            if nxt < len(jobs):
-                self._collect(todo, done)
 
-    def _dispatch(self, jobs: list[Job], todo: deque[int], done: dict[int, Any]) -> None:
+    def _dispatch(self, jobs: dict[int, Job], todo: deque[int], done: dict[int, Any]) -> None:
         """Send queued jobs to the least busy workers, starting workers up to the pool size. A
         job that cannot be sent (its worker died) fails, so every pass makes progress."""
         while todo:

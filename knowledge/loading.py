@@ -2,21 +2,26 @@
 
 Worker processes parse files and build the stored rows — always, also for one file: they run
 under the memory and time limits of knowledge.guard, so a hostile file is that file's failure
-line and never takes the calling process (the bot) down. The main process writes the reports, a
-batch per transaction (each report atomic on its own), in file order.
+line and never takes the calling process (the bot) down — or on a Dask cluster (knowledge.cluster,
+`load --cluster`). The main process writes the reports, a batch per transaction (each report
+atomic on its own), in file order. Files stream through: each is read when the pool takes it and
+a bounded number are in flight, so memory stays flat however large the corpus.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from importlib import resources
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
+from typing import Protocol
 
 from knowledge.facts import EXTRACTOR_VERSION, extract
-from knowledge.guard import GuardedPool
+from knowledge.guard import GuardedPool, Job
 from knowledge.model import SEP, Fact
 from knowledge.store import NewReport, Store, fact_id, fact_row
 from knowledge.tokenize import canonical_tokens
@@ -143,8 +148,11 @@ def load_file(store: Store, path: Path) -> str:
     return store.put_report(prepare(data, path.name, str(path.resolve())))
 
 
-def _jobs(store: Store, files: list[Path], result: LoadResult, on_progress: Progress | None):
-    """(path, bytes) of files that need parsing; unreadable and unchanged ones are recorded."""
+def _jobs(store: Store, files: list[Path], result: LoadResult, on_progress: Progress | None,
+          order: deque[str]) -> Iterator[Job]:
+    """Jobs (bytes, name, source) of the files that need parsing, each file read and hashed only
+    when the pool asks for it; unreadable and unchanged files are recorded here, the path of each
+    job is queued in `order` (its outcome comes back in the same order)."""
     for path in files:
         try:
             data = _read(path)
@@ -153,7 +161,8 @@ def _jobs(store: Store, files: list[Path], result: LoadResult, on_progress: Prog
             outcome = "failed"
         else:
             if not store.has_sha(hashlib.sha256(data).hexdigest(), EXTRACTOR_VERSION):
-                yield path, data
+                order.append(str(path))
+                yield data, path.name, str(path.resolve())
                 continue
             result.unchanged.append(str(path))
             outcome = "unchanged"
@@ -161,35 +170,59 @@ def _jobs(store: Store, files: list[Path], result: LoadResult, on_progress: Prog
             on_progress(str(path), outcome)
 
 
+class ParsePool(Protocol):
+    """Where files are parsed: knowledge.guard.GuardedPool, knowledge.cluster.ClusterPool."""
+
+    def map(self, jobs: Iterable[Job]) -> Iterator[NewReport | str]: ...
+
+
+def _pool(cluster: str | ParsePool | None, workers: int) -> AbstractContextManager[ParsePool]:
+    """Guarded local workers; or a Dask cluster by address (connected here, closed after); or
+    a pool already open (left open)."""
+    if cluster is None:
+        return GuardedPool(prepare_safe, workers, warm=WARM)
+    if isinstance(cluster, str):
+        from knowledge.cluster import ClusterPool
+
+        return ClusterPool(cluster)
+    return nullcontext(cluster)
+
+
 def load_paths(store: Store, paths: Iterable[str | Path], on_progress: Progress | None = None,
-               workers: int | None = None) -> LoadResult:
+               workers: int | None = None, cluster: str | ParsePool | None = None) -> LoadResult:
     """Load every file under `paths`; a file that fails is recorded and the others still load.
 
     Parsing runs in `workers` guarded processes (default: one per core, at most 4, for more
-    than 16 files, else one); writing stays in this process, one transaction per report, in
-    file order.
+    than 16 files, else one), or on the Dask cluster `cluster` (a scheduler address or an open
+    knowledge.cluster.ClusterPool); writing stays in this process, one transaction per report,
+    in file order. Files stream through: read when the pool takes them, a bounded number in
+    flight, nothing of a report kept once written — memory does not grow with the corpus.
     """
     result = LoadResult()
     files = expand(paths)
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(files) > 16 else 1
-    pending = list(_jobs(store, files, result, on_progress))
-    jobs = [(data, path.name, str(path.resolve())) for path, data in pending]
-    if not jobs:
+    order: deque[str] = deque()
+    jobs = _jobs(store, files, result, on_progress, order)
+    first = next(jobs, None)
+    if first is None:
         return result
-    with GuardedPool(prepare_safe, min(workers, len(jobs)), warm=WARM) as pool:
-        _store_all(store, pending, pool.map(jobs), result, on_progress)
+    with _pool(cluster, min(workers, len(files))) as pool:
+        _store_all(store, order, pool.map(chain([first], jobs)), result, on_progress)
     return result
 
 
-def _store_all(store: Store, pending: list[tuple[Path, bytes]], prepared: Iterable[NewReport | str],
+def _store_all(store: Store, order: deque[str], prepared: Iterable[NewReport | str],
                result: LoadResult, on_progress: Progress | None) -> None:
     """Write prepared reports as they arrive (parsing of the next ones goes on meanwhile), BATCH
-    reports per transaction; progress is reported once a batch is committed."""
-    items = zip((path for path, _data in pending), prepared)
+    reports per transaction, each batch gathered before its transaction starts (the write lock
+    is not held while parsing) and dropped once written; progress is reported once a batch is
+    committed."""
+    items = ((order.popleft(), report) for report in prepared)
     while chunk := list(islice(items, BATCH)):
         with store.batch():
-            done = [(str(path), _store_one(store, str(path), report, result)) for path, report in chunk]
+            done = [(path, _store_one(store, path, report, result)) for path, report in chunk]
+        del chunk
         if on_progress:
             for path, outcome in done:
                 on_progress(path, outcome)
@@ -232,13 +265,14 @@ def open_store(path: str | Path | None = None, bundled: bool = True,
 
 
 def rebuild(db_path: str | Path, paths: Iterable[str | Path], on_progress: Progress | None = None,
-            workers: int | None = None) -> LoadResult:
+            workers: int | None = None, cluster: str | ParsePool | None = None) -> LoadResult:
     """Build a new database from `paths` alone and swap it in atomically.
 
     Workers are guarded processes (knowledge.guard); from a threaded process (the bot) they
     come from a fork server, never from a fork of the threaded process.
     The new index is written to a temporary file beside `db_path` and renamed over it only
     when at least one report loaded; until then (and if the build fails) the old file serves.
+    `cluster`: parse on a Dask cluster, as in load_paths.
     """
     target = Path(db_path)
     tmp = target.with_name(target.name + ".rebuild")
@@ -246,11 +280,15 @@ def rebuild(db_path: str | Path, paths: Iterable[str | Path], on_progress: Progr
         stale.unlink(missing_ok=True)
     store = Store(tmp)
     try:
-        result = load_paths(store, paths, on_progress, workers=workers)
+        result = load_paths(store, paths, on_progress, workers=workers, cluster=cluster)
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         store.db.execute("PRAGMA journal_mode=DELETE")
-    finally:
+    except BaseException:
         store.close()
+        for partial in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            partial.unlink(missing_ok=True)
+        raise
+    store.close()
     if not result.loaded and not result.unchanged:
         tmp.unlink(missing_ok=True)
         return result

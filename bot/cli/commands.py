@@ -88,32 +88,43 @@ def _report_load(result: LoadResult) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--replace", is_flag=True, help="只用这些文件重建索引（建好后原子替换旧库）")
+@click.option("--cluster", metavar="ADDRESS",
+              help="把解析交给 Dask 集群（调度器地址，如 tcp://10.0.0.5:8786），本机只写库；需 pip install '.[cluster]'")
 @db_option
-def load(paths: tuple[Path, ...], replace: bool, db: Path | None) -> None:
+def load(paths: tuple[Path, ...], replace: bool, cluster: str | None, db: Path | None) -> None:
     """把报告文件或文件夹（txt、md、html、pdf、docx）加入索引；失败的文件会列出原因，其余照常加载。"""
+    import logging
+    from contextlib import nullcontext
+
+    from knowledge.cluster import ClusterPool
     from knowledge.loading import expand
 
     files = expand(paths)
-    bar = click.progressbar(length=len(files), label="加载", file=sys.stderr) if sys.stderr.isatty() else None
-
-    def progress(_path: str, _outcome: str) -> None:
-        if bar is not None:
-            bar.update(1)
-
     try:
-        if replace:
-            result = rebuild(db or default_db_path(), paths, progress)
-        else:
-            store = Store(db or default_db_path())
+        # the cluster is reached before the database is opened: unreachable → database untouched
+        with ClusterPool(cluster) if cluster else nullcontext() as pool:
+            if pool is not None:  # its reconnect tracebacks: a lost scheduler is our one line
+                logging.getLogger("distributed.client").setLevel(logging.CRITICAL)
+            bar = click.progressbar(length=len(files), label="加载", file=sys.stderr) if sys.stderr.isatty() else None
+
+            def progress(_path: str, _outcome: str) -> None:
+                if bar is not None:
+                    bar.update(1)
+
             try:
-                result = load_paths(store, paths, progress)
+                if replace:
+                    result = rebuild(db or default_db_path(), paths, progress, cluster=pool)
+                else:
+                    store = Store(db or default_db_path())
+                    try:
+                        result = load_paths(store, paths, progress, cluster=pool)
+                    finally:
+                        store.close()
             finally:
-                store.close()
+                if bar is not None:
+                    bar.render_finish()
     except (ReportbotError, LoaderError) as exc:
         raise click.ClickException(str(exc)) from exc
-    finally:
-        if bar is not None:
-            bar.render_finish()
     _report_load(result)
 
 

@@ -1,0 +1,111 @@
+"""Loading streams: GuardedPool.map and load_paths take their jobs lazily, a bounded number ahead of
+what has been written, so memory does not grow with the number of files."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import cli
+from knowledge import Store, bundled_corpus, load_paths
+from knowledge import loading
+from knowledge.guard import DEPTH, WINDOW, GuardedPool
+
+
+def echo(job: tuple[int]) -> int:
+    return job[0] * 2
+
+
+def test_the_pool_takes_jobs_lazily_and_yields_them_in_order() -> None:
+    taken: list[int] = []
+
+    def jobs() -> Iterator[tuple[int]]:
+        for i in range(300):
+            taken.append(i)
+            yield (i,)
+
+    with GuardedPool(echo, workers=2) as pool:
+        outcomes = pool.map(jobs())
+        assert not taken  # nothing read before the first outcome is asked for
+        first = next(outcomes)
+        ahead = len(taken)
+        rest = list(outcomes)
+    assert first == 0 and [first, *rest] == [2 * i for i in range(300)]
+    assert ahead <= 2 * DEPTH * WINDOW
+    assert len(taken) == 300
+
+
+def test_a_window_bounds_jobs_taken_ahead_of_the_last_yielded() -> None:
+    taken = 0
+
+    def jobs() -> Iterator[tuple[int]]:
+        nonlocal taken
+        for i in range(100):
+            taken += 1
+            yield (i,)
+
+    with GuardedPool(echo, workers=1, window=3) as pool:
+        for n, outcome in enumerate(pool.map(jobs()), start=1):
+            assert outcome == 2 * (n - 1)
+            assert taken - n < 3
+
+
+def _copies(folder: Path, n: int) -> list[Path]:
+    """n files with different contents (samples, each with its own trailing blank lines)."""
+    folder.mkdir()
+    samples = sorted(bundled_corpus().glob("*.txt"))
+    out = []
+    for i in range(n):
+        path = folder / f"{i:03d}_{samples[i % len(samples)].name}"
+        path.write_bytes(samples[i % len(samples)].read_bytes() + b"\n" * (i + 1))
+        out.append(path)
+    return out
+
+
+def test_load_reads_files_only_a_bounded_way_ahead_of_writing(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    files = _copies(tmp_path / "reports", 60)
+    (tmp_path / "reports" / "empty.txt").write_bytes(b"")
+    reads: list[Path] = []
+    real_read = loading._read
+
+    def counting_read(path: Path) -> bytes:
+        reads.append(path)
+        return real_read(path)
+
+    monkeypatch.setattr(loading, "_read", counting_read)
+    store = Store(tmp_path / "t.db")
+    read_at_first_write: list[int] = []
+    real_put = store.put_report
+
+    def put(report: loading.NewReport) -> str:
+        read_at_first_write.append(len(reads))
+        return real_put(report)
+
+    store.put_report = put  # type: ignore[method-assign]
+    seen: list[tuple[str, str]] = []
+    result = load_paths(store, [tmp_path / "reports"], on_progress=lambda p, o: seen.append((p, o)),
+                        workers=1)
+    # a batch of outcomes, then the pool's window of jobs, then the one file read ahead
+    assert read_at_first_write[0] <= loading.BATCH + 1 * DEPTH * WINDOW + 1 < len(files)
+    assert len(result.loaded) == 60 and [Path(p).name for p, _ in result.failed] == ["empty.txt"]
+    assert sorted(p for p, _ in seen) == sorted(map(str, [*files, tmp_path / "reports" / "empty.txt"]))
+    assert len(reads) == 61  # every file read exactly once
+    store.close()
+
+
+def test_cluster_without_distributed_installed_is_one_line(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` fails
+    db = tmp_path / "t.db"
+    result = CliRunner().invoke(cli, ["load", "--cluster", "tcp://127.0.0.1:8786", "--db", str(db),
+                                      str(bundled_corpus())])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "需要安装" in result.output and "pip install '.[cluster]'" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not db.exists()
+    store = Store(tmp_path / "local.db")
+    assert load_paths(store, [bundled_corpus()]).loaded  # a local load works as before
+    store.close()
