@@ -106,7 +106,9 @@ class AgencyIndex:
 
     def __init__(self, agencies: list[str], gazetteer: Gazetteer | None = None) -> None:
         self.agencies = sorted(set(a for a in agencies if a))
-        self.alias_map: dict[str, dict[str, int]] = {}
+        self.alias_map: dict[str, tuple[str | int, ...]] = {}
+        """alias → (agency, strength, agency, strength, …): one flat tuple per alias, a fraction of
+        a dict's size when there are 100,000s of aliases (see owners())."""
         self.spelled: dict[str, tuple[str, str]] = {}
         """agency → (official unit, the report's misspelt unit), for OCR'd agency names."""
         self.by_pinyin: dict[str, str] = {}
@@ -115,7 +117,7 @@ class AgencyIndex:
         for agency in self.agencies:
             group_key(agency)  # cached: answers look the group of every report up
             for alias, strength in aliases(agency).items():
-                self.alias_map.setdefault(alias, {})[agency] = strength
+                self.alias_map[alias] = self.alias_map.get(alias, ()) + (agency, strength)
             found = units(agency)
             for unit in found:
                 if not is_department(agency, unit) or unit != found[-1]:
@@ -126,8 +128,12 @@ class AgencyIndex:
                 if official:
                     self.spelled[agency] = (official, found[-1])
                     for alias, strength in aliases(agency.replace(found[-1], official)).items():
-                        self.alias_map.setdefault(alias, {}).setdefault(agency, strength)
-        self.places = {u for a in self.agencies for u in units(a)} | set(self.alias_map)
+                        had = self.alias_map.get(alias, ())
+                        if agency not in had[::2]:
+                            self.alias_map[alias] = had + (agency, strength)
+        self.places = frozenset({u for a in self.agencies for u in units(a)} | set(self.alias_map))
+        self._places_text = "\0".join(sorted(self.places))
+        """Every place name in one string: 「is this word inside some place name」 is one C-level search."""
         self._above: set[str] | None = None
         self._by_head: dict[str, list[str]] = {}
         """Aliases by their first two characters: a question is scanned once, not every alias."""
@@ -198,7 +204,7 @@ class AgencyIndex:
         spans: list[str] = []
         for _at, alias in self._aliases_in(question):
             spans.append(alias)
-            for agency, strength in self.alias_map[alias].items():
+            for agency, strength in self.owners(alias):
                 scores[agency] = max(scores.get(agency, 0), strength)
         if not scores:
             return AgencyMatch((), (), ())
@@ -213,8 +219,7 @@ class AgencyIndex:
         …比晋江市人民政府办公室…」 → both): for comparisons and rankings between bodies."""
         hits: list[tuple[int, int, str, str]] = []  # (position, -strength, place, agency)
         for at, alias in self._aliases_in(question):
-            owners = self.alias_map[alias]
-            for agency, strength in owners.items():
+            for agency, strength in self.owners(alias):
                 hits.append((at, -strength - len(alias), group_key(agency), agency))
         best: dict[str, tuple[int, int, str]] = {}
         for at, weight, place, agency in hits:
@@ -222,6 +227,19 @@ class AgencyIndex:
                 best[place] = (at, weight, agency)
         covered = sorted(best.values())
         return tuple(agency for _at, _w, agency in covered)
+
+    def owners(self, alias: str) -> list[tuple[str, int]]:
+        """(agency, strength) of every agency `alias` names."""
+        flat = self.alias_map.get(alias, ())
+        return list(zip(flat[::2], flat[1::2]))  # type: ignore[arg-type]
+
+    def _in_a_place(self, word: str) -> bool:
+        """Whether `word` is part of some loaded place name or alias."""
+        return word in self._places_text
+
+    def _holds_a_place(self, word: str) -> bool:
+        """Whether some loaded place name or alias (two characters or more) is part of `word`."""
+        return any(word[i:j] in self.places for i in range(len(word)) for j in range(i + 2, len(word) + 1))
 
     def unknown_place(self, question: str) -> str:
         """A place named in the question that no loaded agency belongs to ('' if none): a word
@@ -236,9 +254,9 @@ class AgencyIndex:
                 continue  # a parent of loaded places (泉州市各区县…): not unknown
             if word in _NOT_PLACES or (not real and len(word) <= 3 and any(word.endswith(n) for n in _NOT_PLACES)):
                 continue
-            if not any(word in p or (len(p) >= 2 and p in word) for p in self.places):
+            if not self._in_a_place(word) and not self._holds_a_place(word):
                 return word
         head = _LEADING_NAME.match(question)
-        if head and not any(head.group(1) in p for p in self.places) and _is_place_name(head.group(1)):
+        if head and not self._in_a_place(head.group(1)) and _is_place_name(head.group(1)):
             return head.group(1)
         return ""

@@ -39,7 +39,7 @@ class Fact:
     """Data-quality notes (broken 勾稽 rules) touching this number."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportInfo:
     """A loaded report, as the store lists it."""
 

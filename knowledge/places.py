@@ -111,6 +111,7 @@ class Gazetteer:
         self._by_shape: dict[tuple[int, str], set[str]] = defaultdict(set)
         self._word_lengths: dict[str, set[int]] = defaultdict(set)
         self._words: set[str] = set()  # names place_words finds
+        self._near_index: dict[tuple[int, str], dict[str, tuple[str, ...]]] = {}
         for place in self.places:
             self._by_name[place.name].append(place)
             if place.short != place.name:
@@ -154,12 +155,26 @@ class Gazetteer:
         """The single gazetteer name one character away from unknown `unit` (same length and suffix)."""
         if not unit or unit in self._by_name:
             return None
-        names = {n for n in self._by_shape.get((len(unit), _spelling_suffix(unit)), ())
-                 if sum(a != b for a, b in zip(n, unit)) == 1}
+        near = self._near(len(unit), _spelling_suffix(unit))
+        names = {n for i in range(len(unit)) for n in near.get(unit[:i] + "\0" + unit[i + 1:], ()) if n != unit}
         if parents:
             wanted = self._full(parents)
             names = {n for n in names if any(wanted & set(pl.parents) for pl in self._by_name[n] if pl.name == n)}
         return names.pop() if len(names) == 1 else None
+
+    def _near(self, length: int, suffix: str) -> dict[str, tuple[str, ...]]:
+        """Names of one shape by each pattern with one character blanked (晋\0市 → 晋江市、晋州市…),
+        built on first use of the shape: a misspelt name's neighbours are then a few look-ups
+        instead of a pass over every name of that length and suffix."""
+        key = (length, suffix)
+        near = self._near_index.get(key)
+        if near is None:
+            grouped: dict[str, list[str]] = defaultdict(list)
+            for name in self._by_shape.get(key, ()):
+                for i in range(length):
+                    grouped[name[:i] + "\0" + name[i + 1:]].append(name)
+            near = self._near_index[key] = {k: tuple(v) for k, v in grouped.items()}
+        return near
 
     def place_words(self, text: str) -> list[str]:
         """Suffixed place names in `text` (longest win, no overlaps, text order), plus 村/社区 words after them."""

@@ -150,8 +150,14 @@ class Store:
     # -- reports -----------------------------------------------------------------------------
     def reports(self) -> list[ReportInfo]:
         """All loaded reports, by agency then year."""
-        rows = self.db.query("SELECT * FROM reports ORDER BY agency, year")
-        return [_report_info(r) for r in rows]
+        out: list[ReportInfo] = []
+        agency = ""
+        for row in self.db.query("SELECT * FROM reports ORDER BY agency, year"):
+            if row["agency"] == agency:
+                row["agency"] = agency  # one string per agency, not per report
+            agency = row["agency"] or ""
+            out.append(_report_info(row))
+        return out
 
     def report(self, report_id: int) -> ReportInfo:
         """One report by id."""
