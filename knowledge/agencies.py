@@ -131,8 +131,11 @@ class AgencyIndex:
                         had = self.alias_map.get(alias, ())
                         if agency not in had[::2]:
                             self.alias_map[alias] = had + (agency, strength)
-        self.places = frozenset({u for a in self.agencies for u in units(a)} | set(self.alias_map))
-        self._places_text = "\0".join(sorted(self.places))
+        if gazetteer is not None:
+            gazetteer.drop_spelling_index()
+        self._units = frozenset(u for a in self.agencies for u in units(a)) - self.alias_map.keys()
+        """Place units of the loaded agencies that are no alias; with the aliases, every place name."""
+        self._places_text = "\0".join(sorted(self._units | self.alias_map.keys()))
         """Every place name in one string: 「is this word inside some place name」 is one C-level search."""
         self._above: set[str] | None = None
         self._by_head: dict[str, list[str]] = {}
@@ -239,7 +242,8 @@ class AgencyIndex:
 
     def _holds_a_place(self, word: str) -> bool:
         """Whether some loaded place name or alias (two characters or more) is part of `word`."""
-        return any(word[i:j] in self.places for i in range(len(word)) for j in range(i + 2, len(word) + 1))
+        return any(part in self.alias_map or part in self._units
+                   for i in range(len(word)) for j in range(i + 2, len(word) + 1) for part in (word[i:j],))
 
     def unknown_place(self, question: str) -> str:
         """A place named in the question that no loaded agency belongs to ('' if none): a word

@@ -2,13 +2,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from knowledge.datafile import data_rows, data_text
 
 from knowledge.agencies import AgencyIndex, group_key, units
 from knowledge.agency_names import is_department
+from knowledge.analysis import (
+    comparison,
+    coverage,
+    measure_query,
+    ranking,
+    series,
+    years_named,
+)
 from knowledge.catalog import Catalog
-from knowledge.analysis import comparison, coverage, measure_query, ranking, series, years_named
+from knowledge.datafile import data_rows, data_text
 from knowledge.find import find_fact
 from knowledge.model import Answer, ReportInfo
 from knowledge.query import Query
@@ -26,7 +34,7 @@ def _latest_year(reports: Catalog, agency: str) -> int | None:
 
 
 def analyse(store: Store, q: Query, index: AgencyIndex, reports: Catalog,
-            by_id: dict[int, ReportInfo]) -> Answer:
+            by_id: Mapping[int, ReportInfo]) -> Answer:
     """Series, comparison, ranking, rate or coverage, by the question's intent."""
     r = q.reading
     text = r.normalized

@@ -71,7 +71,7 @@ def _context(label: str, quote: str) -> str:
     return quote[: at + len(label)] if at >= 0 else label
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=8192)
 def _concepts(kind: str, table: str, row: tuple[str, ...], col: tuple[str, ...], label: str,
               quote: str = "") -> frozenset[str]:
     text = SEP.join(row + col) if kind == "table" else _context(label, quote)
@@ -87,7 +87,7 @@ def fact_concepts(fact: Fact) -> frozenset[str]:
                      fact.quote if fact.kind == "text" else "")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=8192)
 def _context_tokens(label: str, quote: str) -> tuple[str, ...]:
     from knowledge.tokenize import canonical_tokens
 

@@ -1,6 +1,8 @@
 """决定 answered / ambiguous：同分的不同数字要问回去；按概念选出的答案还要有把握（confidence）。"""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from knowledge.agencies import group_key
 from knowledge.catalog import Catalog
 from knowledge.concept_match import is_part, rank_key, required
@@ -17,12 +19,12 @@ MAX_PARTS = 10
 """An ask-back about a group's parts lists all of them (表三 has at most 8 items a group)."""
 
 
-def found(s: Scored, by_id: dict[int, ReportInfo]) -> FoundFact:
+def found(s: Scored, by_id: Mapping[int, ReportInfo]) -> FoundFact:
     return FoundFact(fact=s.item.fact, report=by_id[s.item.report_id], score=round(s.score, 4), fact_id=s.item.fid)
 
 
 
-def no_cover(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], chosen: list[ReportInfo]) -> Answer:
+def no_cover(q: Query, ranked: list[Scored], by_id: Mapping[int, ReportInfo], chosen: list[ReportInfo]) -> Answer:
     """No fact names everything asked: never an answer; the closest figures, if any, to pick from."""
     r = q.reading
     names = "、".join(concept(c).name for c in required(q.concepts))
@@ -39,7 +41,7 @@ def _rank_key(s: Scored, q: Query) -> tuple:
     return rank_key(s.item.fact, q.concepts, q.reading.normalized, unit_clash(q.reading.unit, s.item.fact.unit))
 
 
-def decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], reports: Catalog,
+def decide(q: Query, ranked: list[Scored], by_id: Mapping[int, ReportInfo], reports: Catalog,
            gated: bool = False, limits: tuple[float, float] | None = None) -> Answer:
     """The answer from ranked candidates (best first). `gated`: the candidates were chosen by the
     question's concepts, so any score ranks them, and the best must still explain the question."""
@@ -89,7 +91,7 @@ def decide(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo], reports
                   note=note, unexplained=weight, leaf_cover=share)
 
 
-def _parts(q: Query, ranked: list[Scored], by_id: dict[int, ReportInfo]) -> Answer:
+def _parts(q: Query, ranked: list[Scored], by_id: Mapping[int, ReportInfo]) -> Answer:
     """The group asked for has no cell of its own: list every part (same report, same columns)
     and their sum, never one part as the answer."""
     best = ranked[0]

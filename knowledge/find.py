@@ -6,6 +6,7 @@ a ranking, so each point is chosen exactly as a single question would choose it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from knowledge.catalog import Catalog
 from knowledge.concept_match import covers, own_words_cover, rank_key, required
@@ -18,7 +19,7 @@ from knowledge.unreadable import unreadable
 
 
 def find_fact(store: Store, q: Query, chosen: list[ReportInfo], reports: Catalog,
-              by_id: dict[int, ReportInfo], limits: tuple[float, float] | None = None) -> Answer:
+              by_id: Mapping[int, ReportInfo], limits: tuple[float, float] | None = None) -> Answer:
     """The answer to `q` from the `chosen` reports (answered, ambiguous or not_found); a row
     whose printed digits could not be split is said plainly (knowledge.unreadable)."""
     answer = _find(store, q, chosen, reports, by_id, limits)
@@ -28,7 +29,7 @@ def find_fact(store: Store, q: Query, chosen: list[ReportInfo], reports: Catalog
 
 
 def _find(store: Store, q: Query, chosen: list[ReportInfo], reports: Catalog,
-          by_id: dict[int, ReportInfo], limits: tuple[float, float] | None = None) -> Answer:
+          by_id: Mapping[int, ReportInfo], limits: tuple[float, float] | None = None) -> Answer:
     r = q.reading
     ids = [x.id for x in chosen]
     if len(ids) > 40:

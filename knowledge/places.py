@@ -176,6 +176,11 @@ class Gazetteer:
             near = self._near_index[key] = {k: tuple(v) for k, v in grouped.items()}
         return near
 
+    def drop_spelling_index(self) -> None:
+        """Forget the patterns official_spelling built (a few MB per shape): an agency index
+        calls it once for every loaded agency, then rarely again."""
+        self._near_index.clear()
+
     def place_words(self, text: str) -> list[str]:
         """Suffixed place names in `text` (longest win, no overlaps, text order), plus 村/社区 words after them."""
         spans = []

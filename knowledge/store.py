@@ -37,7 +37,7 @@ report's facts; the rest come from the operating system's file cache, shared by 
 WRITE_CACHE_KB = 32768
 """Page cache once a connection bulk-loads (Store.batch): index pages updated by every report
 stay cached."""
-FACT_CACHE_REPORTS = 32
+FACT_CACHE_REPORTS = 24
 """Reports whose facts a Store keeps in memory (least recently used dropped first): a question
 reads one to a few dozen reports, and ~0.5 MB per report keeps memory flat in corpus size."""
 
@@ -152,10 +152,14 @@ class Store:
         """All loaded reports, by agency then year."""
         out: list[ReportInfo] = []
         agency = ""
+        numbers: dict[int, int] = {}
         for row in self.db.query("SELECT * FROM reports ORDER BY agency, year"):
             if row["agency"] == agency:
                 row["agency"] = agency  # one string per agency, not per report
             agency = row["agency"] or ""
+            for column in ("year", "n_facts", "n_warnings"):  # and one int per value
+                if row[column] is not None:
+                    row[column] = numbers.setdefault(row[column], row[column])
             out.append(_report_info(row))
         return out
 
