@@ -60,9 +60,13 @@ def _receive(conn: Connection, jobs: SimpleQueue[Job | None]) -> None:
             return
 
 
-def _serve(conn: Connection, parse: Parse, memory: int) -> None:
+def _serve(conn: Connection, parse: Parse, memory: int, warm: str | None = None) -> None:
     """Worker loop: parse each job received and send back its outcome; None ends it. After a
-    MemoryError the failure is sent and the worker exits (its heap may be in a bad state)."""
+    MemoryError the failure is sent and the worker exits (its heap may be in a bad state).
+    `warm` is imported first (a no-op under a fork server that preloaded it), and the memory
+    limit counts from the warm size."""
+    if warm:
+        import_module(warm)
     size = _address_space()
     if size and memory:
         resource.setrlimit(resource.RLIMIT_AS, (size + memory, resource.RLIM_INFINITY))
@@ -92,14 +96,13 @@ class GuardedPool:
 
     def __init__(self, parse: Parse, workers: int = 1, memory: int = MEMORY_LIMIT,
                  seconds: float = TIME_LIMIT, warm: str | None = None, window: int = 0) -> None:
-        """`warm`: a module to import before workers start (here before a fork, or in the fork
-        server), so that each worker inherits what it loads. `window`: see map()."""
+        """`warm`: a module each worker imports before its first job (preloaded once in the fork
+        server when this process has threads). `window`: see map()."""
         self.parse, self.size, self.memory, self.seconds = parse, max(1, workers), memory, seconds
         self.window = window
-        if threading.active_count() == 1:
-            self.ctx = get_context("fork")
-            if warm:
-                import_module(warm)
+        self.warm = warm
+        if threading.active_count() == 1:  # workers warm themselves: the parent (the writer)
+            self.ctx = get_context("fork")  # stays small, without the parsers and jieba
         else:
             self.ctx = get_context("forkserver")
             self.ctx.set_forkserver_preload([warm] if warm else [])
@@ -115,7 +118,7 @@ class GuardedPool:
 
     def _start(self) -> _Worker:
         mine, theirs = self.ctx.Pipe()
-        process = self.ctx.Process(target=_serve, args=(theirs, self.parse, self.memory),
+        process = self.ctx.Process(target=_serve, args=(theirs, self.parse, self.memory, self.warm),
                                    daemon=True, name="reportbot-parser")
         process.start()
         theirs.close()

@@ -1,4 +1,4 @@
-"""Imported before parser workers start (in this process before a fork, or in the fork server):
+"""Imported by each parser worker before its first file (or once by the fork server it forks from):
 loads the loaders, the fact extractor and jieba once, so every worker starts warm."""
 from __future__ import annotations
 
