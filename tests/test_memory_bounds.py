@@ -66,3 +66,21 @@ def test_bench_reports_the_memory_of_each_phase(tmp_path):
     assert result.load_mb > 0 and result.answer_mb > 0 and result.worker_mb > 0
     assert result.peak_mb == max(result.load_mb, result.answer_mb)
     assert result.questions == 10 and result.correct >= 9
+
+
+def test_catalog_views_match_a_scan_of_the_reports(sample_store):
+    from knowledge.catalog import Catalog
+
+    reports = sample_store.reports()
+    catalog = Catalog(reports)
+    assert list(catalog) == reports
+    assert dict(catalog.by_id) == {r.id: r for r in reports} and len(catalog.by_id) == len(reports)
+    assert max(catalog.by_id) + 1 not in catalog.by_id and catalog.by_id.get(-1) is None
+    for agency in {r.agency for r in reports}:
+        own = sorted((r for r in reports if r.agency == agency), key=lambda r: r.year or 0)
+        assert catalog.of([agency]) == own
+        assert catalog.years_of(agency) == sorted({r.year for r in own if r.year})
+        for year in catalog.years_of(agency):
+            assert catalog.of_year([agency], year) == [r for r in own if r.year == year]
+    assert catalog.years == tuple(sorted({r.year for r in reports if r.year}))
+    assert catalog.agencies == tuple(sorted({r.agency for r in reports}))
