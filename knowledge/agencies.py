@@ -8,6 +8,7 @@ from one to the other when only one has the year asked for.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,14 +41,14 @@ def units(agency: str) -> list[str]:
     name = agency
     for suffix in ORG_SUFFIXES:
         name = name.replace(suffix, "|")
-    return [m.group(0) for part in name.split("|") for m in _UNIT.finditer(part)]
+    return [sys.intern(m.group(0)) for part in name.split("|") for m in _UNIT.finditer(part)]
 
 
 def core(unit: str) -> str:
     """A unit without its suffix: 灵源街道 → 灵源, 平潭综合实验区 → 平潭综合实验区 minus 综合实验区 → 平潭."""
     for suffix in _UNIT_SUFFIXES:
         if unit.endswith(suffix) and len(unit) - len(suffix) >= 2:
-            return unit[: -len(suffix)]
+            return sys.intern(unit[: -len(suffix)])  # one string per place, however often asked
     return unit
 
 

@@ -31,13 +31,13 @@ from knowledge.migrations import migrations
 from knowledge.model import SEP, ReportInfo
 from knowledge.transactions import locked_message, lock_wait, write_transaction
 
-READ_CACHE_KB = 8192
+READ_CACHE_KB = 4096
 """SQLite page cache of a reading connection (KB): a question reads a few index pages and one
 report's facts; the rest come from the operating system's file cache, shared by every process."""
 WRITE_CACHE_KB = 32768
 """Page cache once a connection bulk-loads (Store.batch): index pages updated by every report
 stay cached."""
-FACT_CACHE_REPORTS = 24
+FACT_CACHE_REPORTS = 16
 """Reports whose facts a Store keeps in memory (least recently used dropped first): a question
 reads one to a few dozen reports, and ~0.5 MB per report keeps memory flat in corpus size."""
 

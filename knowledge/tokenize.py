@@ -104,7 +104,7 @@ def words(text: str) -> list[str]:
     return [w for w in _jieba().lcut(_NOISE.sub(" ", text), HMM=False) if w.strip()]
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=8192)
 def canonical_tokens(text: str) -> tuple[str, ...]:
     """Canonical content tokens of `text`: jieba words mapped through the synonym table,
     stopwords dropped, order kept, duplicates removed."""
