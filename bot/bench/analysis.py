@@ -56,8 +56,15 @@ def analysis_questions(corpus: AnalysisSource | Iterable[SyntheticReport], n: in
         names[agency] = name
     many = [a for a, ys in by_agency.items() if len(ys) >= 2]
     rng.shuffle(many)
+    by_year: dict[int, dict[str, str]] = defaultdict(dict)
+    for (agency, year), (value, _name) in values.items():
+        by_year[year][agency] = value
+    rank_years = sorted(by_year)[: max(1, n // 10)]
+    room = max(0, n - len(rank_years))  # rankings keep their place: a large corpus must time them too
     out: list[AnalysisQuestion] = []
     for agency in many:
+        if len(out) >= room:
+            break
         years = dict(sorted(by_agency[agency].items()))
         who = names[agency]
         y = sorted(years)
@@ -66,12 +73,8 @@ def analysis_questions(corpus: AnalysisSource | Iterable[SyntheticReport], n: in
                                     {y[0]: years[y[0]], y[-1]: years[y[-1]]}))
         every = sorted(set(source.years[agency]))
         out.append(AnalysisQuestion(f"{who}有哪些年份的年报", "coverage", agency, {yr: "" for yr in every}))
-        if len(out) >= n:
-            break
-    by_year: dict[int, dict[str, str]] = defaultdict(dict)
-    for (agency, year), (value, _name) in values.items():
-        by_year[year][agency] = value
-    for year in sorted(by_year)[: max(1, n // 10)]:
+    out = out[:room]
+    for year in rank_years:
         ranked = dict(sorted(by_year[year].items(), key=lambda kv: -float(kv[1])))
         out.append(AnalysisQuestion(f"{year}年哪个机关行政处罚处理决定数量最多", "ranking", None, ranked))
     return out[:n]
@@ -84,11 +87,12 @@ def analysis_ok(answer, q: AnalysisQuestion) -> bool:  # noqa: ANN001 - knowledg
     points = answer.points
     if q.intent == "coverage":
         return sorted(p.report.year for p in points if p.report.agency == q.agency) == sorted(q.points)
-    if q.intent == "ranking":  # largest first, and every known figure where it is given
+    if q.intent == "ranking":  # largest first, every known figure right, none of the listed range left out
         numbers = [p.fact.number or 0 for p in points]
         got = {p.report.agency: p.fact.value for p in points}
-        known = [a for a in q.points if a in got]
-        return numbers == sorted(numbers, reverse=True) and len(known) >= len(q.points) / 2 and \
-            all(float(got[a]) == float(q.points[a]) for a in known)
+        smallest = min(numbers, default=float("inf"))
+        missed = [a for a, v in q.points.items() if float(v) > smallest and a not in got]
+        return bool(points) and numbers == sorted(numbers, reverse=True) and not missed and \
+            all(float(got[a]) == float(v) for a, v in q.points.items() if a in got)
     got = {p.report.year: p.fact.value for p in points if p.report.agency == q.agency}
     return all(k in got and float(got[k]) == float(v) for k, v in q.points.items())
