@@ -46,3 +46,18 @@ def reportbot_cmd() -> list[str]:
     """The installed `reportbot` script beside this Python, else `python -m bot`."""
     script = Path(sys.executable).with_name("reportbot")
     return [str(script)] if script.exists() else [sys.executable, "-m", "bot"]
+
+
+def distinct_copies(folder: Path, n: int) -> list[Path]:
+    """n report files with different contents in a new `folder`: the bundled samples in turn,
+    each with its own number of trailing blank lines."""
+    from knowledge.loading import bundled_corpus
+
+    folder.mkdir()
+    samples = sorted(bundled_corpus().glob("*.txt"))
+    out = []
+    for i in range(n):
+        path = folder / f"{i:03d}_{samples[i % len(samples)].name}"
+        path.write_bytes(samples[i % len(samples)].read_bytes() + b"\n" * (i + 1))
+        out.append(path)
+    return out

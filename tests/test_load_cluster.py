@@ -22,7 +22,7 @@ from bot.cli import cli  # noqa: E402
 from knowledge import Store, ask, bundled_corpus, load_paths  # noqa: E402
 from knowledge import cluster as cluster_module  # noqa: E402
 from knowledge.cluster import ClusterPool  # noqa: E402
-from tests.conftest import reportbot_cmd  # noqa: E402
+from tests.conftest import distinct_copies, reportbot_cmd  # noqa: E402
 
 QUESTIONS = ["2024年晋江依申请公开多少件", "2020年晋江市人民政府行政处罚处理决定数量是多少",
              "鲤城区2024年办结率是多少", "2024年厦门市依申请公开多少件"]
@@ -118,20 +118,8 @@ def test_loading_twice_through_the_cluster_sends_nothing_the_second_time(schedul
         store.close()
 
 
-def _copies(folder: Path, n: int) -> list[Path]:
-    """n files of different contents: the samples, each with its own trailing blank lines."""
-    folder.mkdir()
-    samples = sorted(bundled_corpus().glob("*.txt"))
-    out = []
-    for i in range(n):
-        path = folder / f"{i:03d}.txt"
-        path.write_bytes(samples[i % len(samples)].read_bytes() + b"\n" * (i + 1))
-        out.append(path)
-    return out
-
-
 def test_a_worker_killed_mid_load_loses_no_file(scheduler: str, tmp_path: Path) -> None:
-    files = _copies(tmp_path / "many", 60)
+    files = distinct_copies(tmp_path / "many", 60)
     killed: list[int] = []
 
     class KillOne(ClusterPool):

@@ -13,6 +13,7 @@ from bot.cli import cli
 from knowledge import Store, bundled_corpus, load_paths
 from knowledge import loading
 from knowledge.guard import DEPTH, WINDOW, GuardedPool
+from tests.conftest import distinct_copies
 
 
 def echo(job: tuple[int]) -> int:
@@ -53,21 +54,9 @@ def test_a_window_bounds_jobs_taken_ahead_of_the_last_yielded() -> None:
             assert taken - n < 3
 
 
-def _copies(folder: Path, n: int) -> list[Path]:
-    """n files with different contents (samples, each with its own trailing blank lines)."""
-    folder.mkdir()
-    samples = sorted(bundled_corpus().glob("*.txt"))
-    out = []
-    for i in range(n):
-        path = folder / f"{i:03d}_{samples[i % len(samples)].name}"
-        path.write_bytes(samples[i % len(samples)].read_bytes() + b"\n" * (i + 1))
-        out.append(path)
-    return out
-
-
 def test_load_reads_files_only_a_bounded_way_ahead_of_writing(tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    files = _copies(tmp_path / "reports", 60)
+    files = distinct_copies(tmp_path / "reports", 60)
     (tmp_path / "reports" / "empty.txt").write_bytes(b"")
     reads: list[Path] = []
     real_read = loading._read
