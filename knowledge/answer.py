@@ -36,10 +36,6 @@ def _index(store: Store) -> tuple[Catalog, AgencyIndex, Speller]:
     return cached
 
 
-def _years(reports: Catalog, agency: str) -> list[int]:
-    return reports.years_of(agency)
-
-
 def _latest(reports: list[ReportInfo]) -> list[ReportInfo]:
     """The newest report of each place (agencies sharing a place count as one)."""
     best: dict[str, ReportInfo] = {}
@@ -52,7 +48,7 @@ def _latest(reports: list[ReportInfo]) -> list[ReportInfo]:
 
 def _known(reports: Catalog) -> str:
     agencies = reports.agencies
-    shown = "、".join(f"{a}（{'、'.join(str(y) for y in _years(reports, a))}年）" for a in agencies[:8])
+    shown = "、".join(f"{a}（{'、'.join(str(y) for y in reports.years_of(a))}年）" for a in agencies[:8])
     more = f"等 {len(agencies)} 个机关" if len(agencies) > 8 else ""
     return f"已收录：{shown}{more}。"
 
@@ -71,7 +67,7 @@ def _select(q: Query, reports: Catalog) -> tuple[list[ReportInfo], str]:
     if chosen:
         return chosen, ""
     if named:
-        parts = [f"「{a}」只有 {'、'.join(str(y) for y in _years(reports, a))} 年的年报" for a in r.agencies]
+        parts = [f"「{a}」只有 {'、'.join(str(y) for y in reports.years_of(a))} 年的年报" for a in r.agencies]
         return [], f"没有{r.year}年的年报：" + "；".join(parts) + "。"
     years = reports.years
     return [], f"没有任何机关{r.year}年的年报，已有年份：{'、'.join(map(str, years))}。"

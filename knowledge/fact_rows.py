@@ -79,10 +79,6 @@ class NewReport:
     """The extractor version that read it (knowledge.facts.EXTRACTOR_VERSION)."""
 
 
-def _split(path: str | None) -> tuple[str, ...]:
-    return tuple(path.split(SEP)) if path else ()
-
-
 def fact_from_row(row: sqlite3.Row | tuple, shared: dict | None = None) -> StoredFact:
     """A stored fact from its row. `shared` (one dict for the rows of a few reports) makes equal
     headings, row and column paths and token lists one object each: a report's cells repeat them."""
