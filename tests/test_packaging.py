@@ -1,0 +1,22 @@
+"""A non-editable install carries every data file the code reads (README's first command)."""
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+
+import pytest
+
+tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_package_data_covers_every_file_of_knowledge_data_and_corpus():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["knowledge"]
+    base = ROOT / "knowledge"
+    files = [p.relative_to(base).as_posix() for folder in ("data", "corpus") for p in (base / folder).iterdir()
+             if p.is_file() and not p.name.startswith(".")]
+    assert files
+    missing = [f for f in files if not any(fnmatch.fnmatch(f, pat) for pat in patterns)]
+    assert missing == [], f"not installed by `pip install .`: {missing}"
