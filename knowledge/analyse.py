@@ -5,7 +5,8 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from knowledge.agencies import AgencyIndex, group_key, units
+from knowledge.agencies import group_key, units
+from knowledge.agency_index import AgencyIndex
 from knowledge.agency_names import is_department
 from knowledge.analysis import (
     comparison,

@@ -6,7 +6,8 @@ from dataclasses import replace as dc_replace
 
 from datetime import date
 
-from knowledge.agencies import ORG_SUFFIXES, AgencyIndex, core, group_key, units
+from knowledge.agencies import ORG_SUFFIXES, group_key
+from knowledge.agency_index import AgencyIndex
 from knowledge.analyse import analyse
 from knowledge.catalog import Catalog
 from knowledge.chat import help_text
@@ -15,24 +16,25 @@ from knowledge.intent import ANALYSIS
 from knowledge.model import Answer, Reading, ReportInfo
 from knowledge.overview import card
 from knowledge.places import gazetteer
-from knowledge.tokenize import template_words, vocabulary
-from knowledge.typos import Speller
 from knowledge.query import Query, follow_up, parse
 from knowledge.store import Store
-
+from knowledge.tokenize import template_words, vocabulary
+from knowledge.typos import Speller
 
 
 def _index(store: Store) -> tuple[Catalog, AgencyIndex, Speller]:
+    """The store's reports, agency index and speller: SQLite look-ups with bounded caches, so
+    their size does not grow with the corpus; rebuilt when the store notices a load."""
     cached = store.cache.get("index")
     if cached is None:
-        reports = Catalog(store.reports())
-        index = AgencyIndex(list(reports.agencies), gazetteer() if reports else None)
-        names = {n for a in index.agencies for u in units(a) for n in (u, core(u))} | set(ORG_SUFFIXES)
-        words = vocabulary() | template_words() | names | {a for a in index.alias_map if len(a) <= 4}
+        reports = store.catalog()
         places = gazetteer() if reports else None
-        cached = (reports, index, Speller.of(words, keep=(lambda t: bool(places.lookup(t))) if places else None))
+        index = AgencyIndex(gazetteer=places, db=store.db.conn)
+        words = vocabulary() | template_words() | set(ORG_SUFFIXES)
+        speller = Speller.of(words, keep=(lambda t: bool(places.lookup(t))) if places else None, more=index)
+        cached = (reports, index, speller)
         store.cache["index"] = cached
-        gc.freeze()  # the index and the tables it holds live as long as the process: keep them out of GC passes
+        gc.freeze()  # what the index holds lives as long as the process: keep it out of GC passes
     return cached
 
 
@@ -47,18 +49,17 @@ def _latest(reports: list[ReportInfo]) -> list[ReportInfo]:
 
 
 def _known(reports: Catalog) -> str:
-    agencies = reports.agencies
-    shown = "、".join(f"{a}（{'、'.join(str(y) for y in reports.years_of(a))}年）" for a in agencies[:8])
-    more = f"等 {len(agencies)} 个机关" if len(agencies) > 8 else ""
+    agencies, count = reports.some_agencies(8)
+    shown = "、".join(f"{a}（{'、'.join(str(y) for y in reports.years_of(a))}年）" for a in agencies)
+    more = f"等 {count} 个机关" if count > 8 else ""
     return f"已收录：{shown}{more}。"
 
 
 def _select(q: Query, reports: Catalog) -> tuple[list[ReportInfo], str]:
     """The reports a question is about, or ([], why not) when none fits."""
     r = q.reading
-    agencies = r.agencies or reports.agencies
     named = bool(r.agencies)
-    pool = reports.of(agencies)
+    pool = reports.of(r.agencies) if named else list(reports)
     if r.year is None:
         return _latest(pool), ""
     chosen = [x for x in pool if x.year == r.year]
@@ -129,8 +130,7 @@ def _latest_for_new_agency(q: Query, reports: Catalog) -> tuple[Query, str]:
 
 def _overview(store: Store, q: Query, chosen: list[ReportInfo], reports: Catalog) -> Answer:
     """The card of the one report asked about (the main publisher's when a place has several)."""
-    series = reports.series
-    report = max(chosen, key=lambda x: (series[x.agency], x.year or 0))
+    report = max(chosen, key=lambda x: (reports.series_of(x.agency), x.year or 0))
     points = card(store.facts_of([report.id]), report)
     if not points:
         return Answer("not_found", q.reading, note=f"{report.title}里没有找到表三、表四的汇总数字。")

@@ -1,43 +1,70 @@
-"""The loaded reports as a list, with the look-ups a question needs built once per load.
+"""The loaded reports, read from the store's reports table as a question needs them.
 
-A question names one or a few agencies; scanning 100,000 reports for them on every question
-would cost more than answering. Catalog is the store's report list (agency, then year order)
-with views by id, by agency and by place group, each built on first use and kept until the
-next load clears the store's cache.
+A question names one or a few agencies; holding every report in memory to find theirs would grow
+with the corpus (~0.3 KB a report). Catalog asks SQLite instead, through the (agency, year) index
+and the agency terms (knowledge.agency_terms), and keeps only a bounded cache of reports by id.
+It is rebuilt whenever the store notices a load.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from functools import cached_property
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property, lru_cache
 
 from knowledge.agencies import group_key
+from knowledge.agency_terms import GROUP
 from knowledge.model import ReportInfo
 
+COLUMNS = "id, title, agency, year, source, n_facts, n_warnings, notes"
+"""The reports columns report_info reads, in its order."""
+BY_ID_CACHE = 4096
+"""Reports kept by id (a ranking cites up to a few hundred; the rest are read again)."""
+_NAMES = "SELECT value FROM json_each(?)"
 
-class Catalog(list[ReportInfo]):
-    """Every loaded report (a list, so it iterates as before), with views built once."""
 
-    def __init__(self, reports: Iterable[ReportInfo] = ()) -> None:
-        super().__init__(reports)
+def report_info(row: Sequence) -> ReportInfo:
+    """A ReportInfo from a row of COLUMNS."""
+    rid, title, agency, year, source, n_facts, n_warnings, notes = row
+    return ReportInfo(id=rid, title=title, agency=agency or "", year=year, source=source or "",
+                      facts=n_facts or 0, warnings=n_warnings or 0,
+                      notes=tuple(json.loads(notes)) if notes else ())
 
-    @cached_property
-    def by_id(self) -> Mapping[int, ReportInfo]:
+
+class Catalog:
+    """Every loaded report (iterable, by agency then year), with the look-ups questions make."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.by_id: Mapping[int, ReportInfo] = _ById(db)
         """Report by id."""
-        return _ById(self)
+        self.series_of = lru_cache(maxsize=BY_ID_CACHE)(self._series_of)
+        """How many reports an agency has (the main publisher of a place has the longest series)."""
+
+    def _reports(self, where: str, params: Sequence = (), order: str = "agency, year, id") -> list[ReportInfo]:
+        return [report_info(r) for r in self.db.execute(f"SELECT {COLUMNS} FROM reports {where} ORDER BY {order}",
+                                                        params)]
+
+    def __iter__(self) -> Iterator[ReportInfo]:
+        return (report_info(r) for r in self.db.execute(f"SELECT {COLUMNS} FROM reports ORDER BY agency, year, id"))
 
     @cached_property
-    def _by_agency(self) -> dict[str, list[ReportInfo]]:
-        out: dict[str, list[ReportInfo]] = defaultdict(list)
-        for x in self:
-            out[x.agency].append(x)
-        for own in out.values():
-            own.sort(key=lambda x: x.year or 0)
-        return dict(out)
+    def _count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM reports").fetchone()[0]
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
 
     def of(self, agencies: Iterable[str]) -> list[ReportInfo]:
         """The reports of these agencies, each agency's oldest first."""
-        return [x for a in dict.fromkeys(agencies) for x in self._by_agency.get(a, ())]
+        names = list(dict.fromkeys(agencies))
+        found: dict[str, list[ReportInfo]] = {}
+        for x in self._reports(f"WHERE agency IN ({_NAMES})", [json.dumps(names, ensure_ascii=False)]):
+            found.setdefault(x.agency, []).append(x)
+        return [x for a in names for x in found.get(a, ())]
 
     def of_year(self, agencies: Iterable[str], year: int | None) -> list[ReportInfo]:
         """The reports of these agencies for `year`."""
@@ -45,54 +72,68 @@ class Catalog(list[ReportInfo]):
 
     def years_of(self, agency: str) -> list[int]:
         """The years one agency has reports for, oldest first."""
-        return sorted({x.year for x in self._by_agency.get(agency, ()) if x.year is not None})
+        return [r[0] for r in self.db.execute("SELECT DISTINCT year FROM reports WHERE agency = ? AND year IS NOT NULL "
+                                              "ORDER BY year", [agency])]
 
-    @cached_property
+    @property
     def agencies(self) -> tuple[str, ...]:
-        """Every agency, sorted."""
-        return tuple(sorted(self._by_agency))
+        """Every agency, sorted (read afresh: for the rare question about all of them)."""
+        return tuple(r[0] or "" for r in self.db.execute("SELECT DISTINCT agency FROM reports ORDER BY agency"))
+
+    def some_agencies(self, limit: int) -> tuple[tuple[str, ...], int]:
+        """The first `limit` agencies in order, and how many there are in all."""
+        first = tuple(r[0] or "" for r in self.db.execute(
+            "SELECT DISTINCT agency FROM reports ORDER BY agency LIMIT ?", [limit]))
+        if len(first) < limit:
+            return first, len(first)
+        return first, self.db.execute("SELECT count(DISTINCT agency) FROM reports").fetchone()[0]
 
     @cached_property
     def years(self) -> tuple[int, ...]:
         """Every year some report covers, sorted."""
-        return tuple(sorted({x.year for x in self if x.year}))
+        return tuple(r[0] for r in self.db.execute("SELECT DISTINCT year FROM reports WHERE year IS NOT NULL "
+                                                   "ORDER BY year"))
 
-    @cached_property
-    def series(self) -> Counter[str]:
-        """How many reports each agency has (the main publisher of a place has the longest series)."""
-        return Counter({a: len(own) for a, own in self._by_agency.items()})
-
-    @cached_property
-    def _by_group(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for agency in self._by_agency:
-            out[group_key(agency)].append(agency)
-        return dict(out)
+    def _series_of(self, agency: str) -> int:
+        return self.db.execute("SELECT count(*) FROM reports WHERE agency = ?", [agency]).fetchone()[0]
 
     def group_years(self, agency: str) -> list[int]:
         """The years any agency of `agency`'s place group has reports for."""
-        return sorted({y for a in self._by_group.get(group_key(agency), ()) for y in self.years_of(a)})
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT r.year FROM agency_terms t JOIN reports r ON r.agency = t.agency "
+            "WHERE t.kind = ? AND t.term = ? AND r.year IS NOT NULL ORDER BY r.year", [GROUP, group_key(agency)])]
+
+    def places(self) -> list[str]:
+        """Every place group (knowledge.agencies.group_key), sorted."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT term FROM agency_terms WHERE kind = ? ORDER BY term",
+                                              [GROUP])]
+
+    def newest(self, limit: int) -> list[ReportInfo]:
+        """The `limit` reports of the latest years (by agency within a year)."""
+        return self._reports("WHERE year IS NOT NULL", order=f"year DESC, agency, id LIMIT {int(limit)}")
 
 
 class _ById(Mapping[int, ReportInfo]):
-    """Reports by id in a list indexed by id (ids are SQLite rowids, nearly dense): an eighth of
-    a dict's size for 100,000 reports."""
+    """Reports by id, read on demand; the BY_ID_CACHE most recently used stay in memory."""
 
-    def __init__(self, reports: Iterable[ReportInfo]) -> None:
-        items = list(reports)
-        self._slots: list[ReportInfo | None] = [None] * (max((x.id for x in items), default=0) + 1)
-        for x in items:
-            self._slots[x.id] = x
-        self._count = len(items)
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self._cache: dict[int, ReportInfo] = {}
 
     def __getitem__(self, report_id: int) -> ReportInfo:
-        found = self._slots[report_id] if 0 <= report_id < len(self._slots) else None
+        found = self._cache.pop(report_id, None)
         if found is None:
-            raise KeyError(report_id)
+            row = self.db.execute(f"SELECT {COLUMNS} FROM reports WHERE id = ?", [report_id]).fetchone()
+            if row is None:
+                raise KeyError(report_id)
+            found = report_info(row)
+            if len(self._cache) >= BY_ID_CACHE:
+                del self._cache[next(iter(self._cache))]  # the least recently used
+        self._cache[report_id] = found
         return found
 
     def __iter__(self) -> Iterator[int]:
-        return (i for i, x in enumerate(self._slots) if x is not None)
+        return (r[0] for r in self.db.execute("SELECT id FROM reports ORDER BY id"))
 
     def __len__(self) -> int:
-        return self._count
+        return self.db.execute("SELECT count(*) FROM reports").fetchone()[0]

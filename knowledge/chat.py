@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from knowledge.agencies import group_key
+from knowledge.catalog import Catalog
 from knowledge.model import ReportInfo
 
 MEASURES = ("依申请公开多少件", "主动公开政府信息多少条", "行政复议多少件")
@@ -22,7 +23,7 @@ def example_questions(reports: list[ReportInfo]) -> list[str]:
     return [f"{r.year}年{r.agency}{MEASURES[i % len(MEASURES)]}" for i, r in enumerate(chosen)]
 
 
-def help_text(reports: list[ReportInfo], message: str = "") -> str:
+def help_text(reports: Catalog, message: str = "") -> str:
     """The reply to a greeting, thanks, a request for help or an unknown command."""
     command = _COMMAND.match(message)
     if command:
@@ -33,14 +34,13 @@ def help_text(reports: list[ReportInfo], message: str = "") -> str:
         opening = "你好！"
     lines = [opening + "我能回答政府信息公开工作年度报告里的数字：给出确切数值、单位和出处（报告 › 章节）。"]
     if reports:
-        places = sorted({group_key(r.agency) for r in reports})
-        years = sorted({r.year for r in reports if r.year})
+        places, years, newest = reports.places(), reports.years, reports.newest(100)
         shown = "、".join(places[:6]) + (f"等 {len(places)} 地" if len(places) > 6 else "")
-        lines.append(f"已收录 {len(reports)} 份年报：{shown}，{years[0]}–{years[-1]}年。")
-        examples = example_questions(reports)
+        span = f"，{years[0]}–{years[-1]}年" if years else ""
+        lines.append(f"已收录 {len(reports)} 份年报：{shown}{span}。")
         lines.append("可以这样问：")
-        lines += [f"· {q}" for q in examples]
-        latest = max(reports, key=lambda r: r.year or 0)
+        lines += [f"· {q}" for q in example_questions(newest)]
+        latest = newest[0] if newest else next(iter(reports))
         lines.append(f"· {group_key(latest.agency)}{latest.year}年政府信息公开情况怎么样（概况）")
     else:
         lines.append("还没有加载任何年报。")

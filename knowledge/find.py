@@ -5,7 +5,6 @@ a ranking, so each point is chosen exactly as a single question would choose it.
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 
 from knowledge.catalog import Catalog
@@ -44,11 +43,11 @@ def _find(store: Store, q: Query, chosen: list[ReportInfo], reports: Catalog,
         return no_cover(q, rank(facts, q.tokens, r.measure, r.normalized, r.unit, r.year), by_id, chosen)
     # equal figures from two bodies of one place (平潭县 / 平潭综合实验区): the place's main
     # publisher, the one with the longest series of reports, comes first
-    series = reports.series if len(r.agencies) > 1 else Counter()
+    series = reports.series_of if len(r.agencies) > 1 else (lambda _agency: 0)
     ranked.sort(key=lambda s: (rank_key(s.item.fact, q.concepts, r.normalized, unit_clash(r.unit, s.item.fact.unit))
                                if need else (),
                                -round(s.score, 6), s.item.fact.kind != "text",
-                               -series[by_id[s.item.report_id].agency]))
+                               -series(by_id[s.item.report_id].agency)))
     if not ranked or (not need and ranked[0].score < MIN_SCORE):
         where = "、".join(sorted({x.title for x in chosen})[:3])
         return Answer("not_found", r, note=f"在{where}中没有找到与「{r.measure or r.question}」相符的数字。")

@@ -119,3 +119,14 @@ def m006_aligned_cell_keys(db: Database) -> None:
     db.conn.executemany("UPDATE labels SET ckey = ? WHERE id = ?",
                         [(cell_key(kind, tbl, row, col), lid) for lid, kind, tbl, row, col in rows])
     db.execute("CREATE INDEX idx_labels_ckey ON labels (ckey)")
+
+
+@migrations()
+def m007_agency_terms(db: Database) -> None:
+    """agency_terms: each loaded agency's aliases and place words (knowledge.agency_terms), which
+    answering looks up instead of holding an index of every agency in memory. The rows are
+    derived when the store opens (its fingerprint in `derived` is missing)."""
+    from knowledge.agency_terms import SCHEMA
+
+    for statement in SCHEMA:
+        db.execute(statement)

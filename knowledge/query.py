@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from knowledge.agencies import AgencyIndex, group_key
+from knowledge.agencies import group_key
+from knowledge.agency_index import AgencyIndex
 from knowledge.intent import detect
 from knowledge.lexicon import concept_ids, rewrite
 from knowledge.model import Reading
@@ -108,7 +109,7 @@ def parse(question: str, index: AgencyIndex, today: date | None = None, speller:
         match = index.find(full)
     unknown = index.narrower_place(text, match.best) if match.best else index.unknown_place(text)
     for agency in match.best:  # an OCR-misspelt report reached by the official name: say how it spells it
-        official, printed = index.spelled.get(agency, ("", ""))
+        official, printed = index.spelling(agency)
         if official and official in text:
             fixes += ((official, printed),)
     measure = _ANY_YEAR.sub(" ", _YEAR.sub(" ", text))

@@ -18,9 +18,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
+from knowledge import agency_terms
+from knowledge.catalog import Catalog
 from knowledge.cell_keys import cell_key
 from knowledge.errors import StoreError
 from knowledge.fact_rows import (  # noqa: F401 - re-exported: the store's row types
@@ -30,6 +33,9 @@ from knowledge.fact_rows import (  # noqa: F401 - re-exported: the store's row t
 from knowledge.migrations import migrations
 from knowledge.model import SEP, ReportInfo
 from knowledge.transactions import locked_message, lock_wait, write_transaction
+
+if TYPE_CHECKING:
+    from knowledge.places import Gazetteer
 
 READ_CACHE_KB = 4096
 """SQLite page cache of a reading connection (KB): a question reads a few index pages and one
@@ -42,10 +48,11 @@ FACT_CACHE_REPORTS = 16
 reads one to a few dozen reports, and ~0.5 MB per report keeps memory flat in corpus size."""
 
 
-def _report_info(row: dict) -> ReportInfo:
-    return ReportInfo(id=row["id"], title=row["title"], agency=row["agency"] or "", year=row["year"],
-                      source=row["source"] or "", facts=row["n_facts"] or 0, warnings=row["n_warnings"] or 0,
-                      notes=tuple(json.loads(row["notes"])) if row.get("notes") else ())
+def _gazetteer() -> Gazetteer:
+    """The gazetteer, imported on first need: only a new agency's terms read it."""
+    from knowledge.places import gazetteer
+
+    return gazetteer()
 
 
 class Store:
@@ -72,6 +79,7 @@ class Store:
             if migrations.pending(self.db) or "_sqlite_migrations" not in self.db.table_names():
                 with self._write():  # two processes opening a new database: one migrates, one waits
                     migrations.apply(self.db)
+            agency_terms.ensure(self.db.conn, self._write, _gazetteer)
         except sqlite3.OperationalError as exc:
             raise StoreError(locked_message(path) if "locked" in str(exc) else f"无法打开数据库 {path}：{exc}") from exc
         except (sqlite3.Error, OSError) as exc:
@@ -149,23 +157,16 @@ class Store:
 
     # -- reports -----------------------------------------------------------------------------
     def reports(self) -> list[ReportInfo]:
-        """All loaded reports, by agency then year."""
-        out: list[ReportInfo] = []
-        agency = ""
-        numbers: dict[int, int] = {}
-        for row in self.db.query("SELECT * FROM reports ORDER BY agency, year"):
-            if row["agency"] == agency:
-                row["agency"] = agency  # one string per agency, not per report
-            agency = row["agency"] or ""
-            for column in ("year", "n_facts", "n_warnings"):  # and one int per value
-                if row[column] is not None:
-                    row[column] = numbers.setdefault(row[column], row[column])
-            out.append(_report_info(row))
-        return out
+        """All loaded reports, by agency then year (answering reads them through catalog())."""
+        return list(self.catalog())
+
+    def catalog(self) -> Catalog:
+        """The loaded reports, read from SQLite as questions need them."""
+        return Catalog(self.db.conn)
 
     def report(self, report_id: int) -> ReportInfo:
         """One report by id."""
-        return _report_info(self.db["reports"].get(report_id))
+        return self.catalog().by_id[report_id]
 
     def has_sha(self, sha256: str, extractor: str | None = None) -> bool:
         """Whether a report with exactly this content is loaded (and, given `extractor`, was read
@@ -181,9 +182,10 @@ class Store:
         conn = self.db.conn
         try:
             with self._write():
-                old = [r[0] for r in conn.execute(
-                    "SELECT id FROM reports WHERE title = ? UNION SELECT id FROM reports WHERE source = ? "
-                    "UNION SELECT id FROM reports WHERE sha256 = ?", [new.title, new.source, new.sha256])]
+                old = dict(conn.execute(
+                    "SELECT id, agency FROM reports WHERE title = ? UNION SELECT id, agency FROM reports WHERE "
+                    "source = ? UNION SELECT id, agency FROM reports WHERE sha256 = ?",
+                    [new.title, new.source, new.sha256]).fetchall())
                 for rid in old:
                     for table in ("facts", "sections"):
                         conn.execute(f"DELETE FROM {table} WHERE report_id = ?", [rid])
@@ -197,6 +199,9 @@ class Store:
                 conn.executemany("INSERT INTO sections (report_id, ordinal, path, level) VALUES (?, ?, ?, ?)",
                                  [(rid, i, SEP.join(p), len(p)) for i, p in enumerate(new.sections)])
                 self._insert_facts(rid, new)
+                agency_terms.add_agency(conn, new.agency, _gazetteer)
+                for agency in set(old.values()) - {new.agency}:
+                    agency_terms.drop_agency(conn, agency, _gazetteer)
         except BaseException:
             self._ids = None
             raise

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from knowledge.places import pinyin_syllables
 
@@ -23,6 +24,14 @@ def _known_word(text: str) -> bool:
     return is_dictionary_word(text)
 
 
+class WordSource(Protocol):
+    """More known words, looked up on demand (the loaded agencies' place words, in SQLite)."""
+
+    def words_among(self, spans: Iterable[str]) -> set[str]: ...
+
+    def sounding(self, sounds: Iterable[str]) -> dict[str, set[str]]: ...
+
+
 @dataclass
 class Speller:
     """Known words indexed by (length, pinyin); `correct` rewrites typos in a question."""
@@ -31,30 +40,41 @@ class Speller:
     by_sound: dict[str, list[str]] = field(default_factory=dict)
     keep: Callable[[str], bool] = lambda _text: False
     """Spans never corrected although unknown here: real place names (抚州 is no typo of 福州)."""
+    more: WordSource | None = None
+    """Known words besides `words`, asked for each question's spans (they grow with the corpus)."""
 
     @classmethod
-    def of(cls, words: Iterable[str], keep: Callable[[str], bool] | None = None) -> Speller:
-        """A speller over `words` (Chinese words of two to four characters are used)."""
-        speller = cls(keep=keep or (lambda _text: False))
+    def of(cls, words: Iterable[str], keep: Callable[[str], bool] | None = None,
+           more: WordSource | None = None) -> Speller:
+        """A speller over `words` (Chinese words of two to four characters are used) and `more`."""
+        speller = cls(keep=keep or (lambda _text: False), more=more)
         for w in words:
             if 2 <= len(w) <= 4 and _CJK.fullmatch(w) and w not in speller.words:
                 speller.words.add(w)
                 speller.by_sound.setdefault(" ".join(pinyin_syllables(w)), []).append(w)
         return speller
 
-    def _known(self, text: str) -> bool:
-        return len(text) >= 2 and (text in self.words or _known_word(text))
+    def _known(self, text: str, more: set[str]) -> bool:
+        return len(text) >= 2 and (text in self.words or text in more or _known_word(text))
 
-    def _fix(self, span: str, sounds: list[str]) -> str | None:
-        cands = [w for w in self.by_sound.get(" ".join(sounds), ())
-                 if w != span and sum(a != b for a, b in zip(w, span)) == 1]
+    def _fix(self, span: str, sound: str, more: set[str], sounding: dict[str, set[str]]) -> str | None:
+        cands = {w for w in (*self.by_sound.get(sound, ()), *sounding.get(sound, ()))
+                 if w != span and sum(a != b for a, b in zip(w, span)) == 1}
         if len(cands) != 1 or self.keep(span):
             return None
-        fixed = cands[0]
+        fixed = cands.pop()
         # 「洪泽区复议」: 洪泽区 is a word and 复 starts the next one, so 洪泽区复 is no typo of 洪泽区府
-        if (fixed[-1] != span[-1] and self._known(span[:-1])) or (fixed[0] != span[0] and self._known(span[1:])):
+        if (fixed[-1] != span[-1] and self._known(span[:-1], more)) or \
+                (fixed[0] != span[0] and self._known(span[1:], more)):
             return None
         return fixed
+
+    def _more(self, chars: str, sounds: list[str]) -> tuple[set[str], dict[str, set[str]]]:
+        """The `more` words among the spans of `chars`, and those sounding like them: two queries."""
+        if self.more is None:
+            return set(), {}
+        spans = {(chars[i:i + n], " ".join(sounds[i:i + n])) for n in range(2, 5) for i in range(len(chars) - n + 1)}
+        return self.more.words_among(s for s, _ in spans), self.more.sounding(k for _, k in spans)
 
     def correct(self, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         """`text` with homophone typos replaced, and the (typed, corrected) pairs."""
@@ -64,6 +84,7 @@ class Speller:
         for run in _CJK.finditer(text):
             chars = run.group(0)
             sounds = pinyin_syllables(chars)
+            more, sounding = self._more(chars, sounds)
             i = 0
             pieces: list[str] = []
             while i < len(chars):
@@ -71,11 +92,11 @@ class Speller:
                     span = chars[i:i + n]
                     if len(span) < n:
                         continue
-                    if span in self.words:
+                    if span in self.words or span in more:
                         pieces.append(span)
                         i += n
                         break
-                    fixed = None if _known_word(span) else self._fix(span, sounds[i:i + n])
+                    fixed = None if _known_word(span) else self._fix(span, " ".join(sounds[i:i + n]), more, sounding)
                     if fixed is not None:
                         fixes.append((span, fixed))
                         pieces.append(fixed)

@@ -1,7 +1,8 @@
 """Agency aliases built from loaded reports, and finding agencies in questions."""
 import pytest
 
-from knowledge.agencies import AgencyIndex, aliases, group_key, units
+from knowledge.agencies import aliases, group_key, units
+from knowledge.agency_index import AgencyIndex
 
 SAMPLE_AGENCIES = ["晋江市人民政府办公室", "晋江市人民政府", "晋江市人民政府灵源街道办事处", "鲤城区",
                    "晋江市金井镇人民政府", "平潭综合实验区"]

@@ -2,6 +2,7 @@
 answering process does not import the file readers, and the benchmark measures each phase apart."""
 from __future__ import annotations
 
+import json
 import random
 import subprocess
 import sys
@@ -69,11 +70,12 @@ def test_bench_reports_the_memory_of_each_phase(tmp_path):
 
 
 def test_catalog_views_match_a_scan_of_the_reports(sample_store):
-    from knowledge.catalog import Catalog
+    from knowledge.catalog import COLUMNS, Catalog, report_info
 
-    reports = sample_store.reports()
-    catalog = Catalog(reports)
-    assert list(catalog) == reports
+    reports = [report_info(r) for r in sample_store.db.execute(f"SELECT {COLUMNS} FROM reports").fetchall()]
+    reports.sort(key=lambda r: (r.agency, r.year or 0, r.id))
+    catalog = Catalog(sample_store.db.conn)
+    assert list(catalog) == reports and len(catalog) == len(reports)
     assert dict(catalog.by_id) == {r.id: r for r in reports} and len(catalog.by_id) == len(reports)
     assert max(catalog.by_id) + 1 not in catalog.by_id and catalog.by_id.get(-1) is None
     for agency in {r.agency for r in reports}:
@@ -84,3 +86,51 @@ def test_catalog_views_match_a_scan_of_the_reports(sample_store):
             assert catalog.of_year([agency], year) == [r for r in own if r.year == year]
     assert catalog.years == tuple(sorted({r.year for r in reports if r.year}))
     assert catalog.agencies == tuple(sorted({r.agency for r in reports}))
+    assert catalog.some_agencies(2) == (catalog.agencies[:2], len(catalog.agencies))
+    for agency in {r.agency for r in reports}:
+        assert catalog.series_of(agency) == sum(r.agency == agency for r in reports)
+    assert catalog.newest(1)[0].year == max(catalog.years)
+
+
+_HELD_BY_ANSWERING = """
+import gc, json, sys, tracemalloc
+from knowledge import Store, ask, warm_up
+from knowledge.answer import _index
+warm_up()
+store = Store(sys.argv[1])
+questions = json.loads(sys.argv[2])
+gc.collect()
+tracemalloc.start()
+before = tracemalloc.get_traced_memory()[0]
+_index(store)
+for q in questions:
+    ask(store, q)
+store._fact_cache.clear()
+gc.collect()
+print(tracemalloc.get_traced_memory()[0] - before)
+"""
+
+
+def test_what_answering_holds_does_not_grow_with_the_corpus(tmp_path):
+    """The report list, agency aliases and speller words live in SQLite: after the same questions,
+    a process answering from 600 reports (~110 agencies) holds no more Python memory than one
+    answering from 20 (an in-memory alias index alone held ~3.4 KB per agency)."""
+    from bot.bench.run import _write_corpus
+    from knowledge import Store, load_paths
+
+    held = []
+    for n in (20, 600):
+        folder = tmp_path / f"c{n}"
+        folder.mkdir()
+        asked, _source = _write_corpus(folder, n, 11, "txt", 40)
+        store = Store(tmp_path / f"c{n}.db")
+        assert not load_paths(store, [folder]).failed
+        agencies = store.db.execute("SELECT count(DISTINCT agency) FROM reports").fetchone()[0]
+        store.close()
+        questions = json.dumps([q.question for q in asked[:3]], ensure_ascii=False)
+        out = subprocess.run([sys.executable, "-c", _HELD_BY_ANSWERING, str(tmp_path / f"c{n}.db"), questions],
+                             capture_output=True, text=True, check=True)
+        held.append((agencies, int(out.stdout.split()[-1])))
+    (few, small), (many, large) = held
+    assert many - few >= 80, held
+    assert large - small < 40 * 1024, f"{(large - small) / (many - few):.0f} bytes held per added agency: {held}"
