@@ -23,6 +23,8 @@ _LEADING_NAME = re.compile(r"^\s*([\u4e00-\u9fff]{2,3})(?=\s*(?:19|20)\d{2}\s*�
 """Two or three characters right before the year at the start: where a place is named."""
 _NOT_PLACES = ("全区", "全市", "全县", "全镇", "我区", "我市", "我县", "我镇", "本区", "本市", "辖区", "城区", "社区",
                "地区", "小区", "园区", "街道办", "市民", "实验区")
+_WHOLE = re.compile(r"[全我本](?:省|市|区|县|镇|乡|街道)$")
+"""「the whole province」 after a place name (福建全省): the place is what comes before."""
 _LAST = "\U0010ffff"
 _IN = "SELECT value FROM json_each(?)"
 
@@ -170,7 +172,7 @@ class AgencyIndex:
         ending in 市/区/县/镇/街道…, or a bare place name (石狮, 南安) that opens the question
         before its year."""
         for m in _PLACE_WORD.finditer(question):
-            word = m.group(1).lstrip("年各")
+            word = _WHOLE.sub("", m.group(1).lstrip("年各").split("各")[0])  # 泉州各区县, 福建全省: 泉州, 福建
             if len(word) < 2 or word in ("街道", "乡镇", "区县", "县区", "镇街"):
                 continue
             real = self.gazetteer is not None and bool(self.gazetteer.lookup(word))
@@ -180,10 +182,24 @@ class AgencyIndex:
                 continue
             if not self._in_a_place(word) and not self._holds_a_place(word):
                 return word
+        for word in self._bare_places(question):
+            return word
         head = _LEADING_NAME.match(question)
         if head and not self._in_a_place(head.group(1)) and _is_place_name(head.group(1)):
             return head.group(1)
         return ""
+
+    def _bare_places(self, question: str) -> Iterator[str]:
+        """Place names without their 市/县/镇 (2024年南安…) that jieba tags as places and the
+        gazetteer knows, when no loaded place holds them and none lies inside them."""
+        from knowledge.tokenize import pos_tags
+
+        if self.gazetteer is None:
+            return
+        for word, tag in pos_tags(question):
+            if tag == "ns" and 2 <= len(word) <= 4 and word not in _NOT_PLACES and self.gazetteer.lookup(word) \
+                    and not self._has(terms.ABOVE, word) and not self._in_a_place(word):
+                yield word
 
     # -- the speller's place words (knowledge.typos.Speller) ----------------------------------
     def words_among(self, spans: Iterable[str]) -> set[str]:

@@ -52,6 +52,38 @@ def test_known_places_and_words_before_the_year_are_not_unknown(question: str) -
     assert AgencyIndex(SAMPLE_AGENCIES).unknown_place(question) == ""
 
 
+@pytest.mark.parametrize(("question", "place"), [("2024年南安依申请公开多少件", "南安"),
+                                               ("请问2023年厦门的行政诉讼有多少", "厦门"),
+                                               ("去年漳州收到几件申请", "漳州")])
+def test_bare_place_name_anywhere_is_unknown(question: str, place: str) -> None:
+    from knowledge.places import gazetteer
+
+    assert AgencyIndex(SAMPLE_AGENCIES, gazetteer()).unknown_place(question) == place
+
+
+@pytest.mark.parametrize("question", ["2024年晋江依申请公开多少件", "2023年泉州各区县行政复议哪个最多",
+                                      "2024年福建全省主动公开多少条", "2024年依申请公开多少件"])
+def test_loaded_places_and_their_parents_are_not_unknown(question: str) -> None:
+    from knowledge.places import gazetteer
+
+    assert AgencyIndex(SAMPLE_AGENCIES, gazetteer()).unknown_place(question) == ""
+
+
+def test_a_place_not_loaded_is_not_answered_from_the_only_loaded_report(tmp_path) -> None:
+    """With only 石狮's report loaded, 「2024年晋江…」 must not get 石狮's figure."""
+    from knowledge import Store, ask, bundled_corpus, load_paths
+
+    sample = next(p for p in sorted(bundled_corpus().glob("*.txt")) if "晋江市人民政府办公室" in p.read_text("utf-8"))
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / sample.name).write_text(sample.read_text("utf-8").replace("晋江市", "石狮市"), "utf-8")
+    store = Store(tmp_path / "t.db")
+    load_paths(store, [tmp_path / "r"])
+    assert ask(store, "2024年石狮依申请公开多少件").best.fact.value == "20"
+    answer = ask(store, "2024年晋江依申请公开多少件")
+    assert answer.status == "not_found" and "晋江" in answer.note, answer
+    store.close()
+
+
 @pytest.mark.parametrize(("question", "measure"), [
     ("2022年晋江市政府行政复议维持原决定的有几件", "行政复议维持原决定的有"),
     ("鲤城区2024年政府信息公开申请多少件", "政府信息公开申请"),
