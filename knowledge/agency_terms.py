@@ -132,10 +132,14 @@ def stored_version(db: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
-def rebuild(db: sqlite3.Connection, gazetteer: Gazetteer | None, current: str) -> None:
+def rebuild(db: sqlite3.Connection, gazetteer: Callable[[], Gazetteer | None], current: str,
+            table: str = "agency_terms") -> None:
     """Derive every loaded agency's terms afresh (inside the caller's write transaction)."""
-    db.execute("DELETE FROM agency_terms")
-    fill(db, (r[0] for r in db.execute("SELECT DISTINCT agency FROM reports").fetchall()), gazetteer)
+    db.execute(f"DELETE FROM {table}")
+    agencies = [r[0] for r in db.execute("SELECT DISTINCT agency FROM main.reports").fetchall()]
+    fill(db, agencies, gazetteer() if agencies else None, table)
+    if table != "agency_terms":
+        return
     db.execute("INSERT OR REPLACE INTO derived (name, version) VALUES ('agency_terms', ?)", [current])
 
 
@@ -149,9 +153,8 @@ def ensure(db: sqlite3.Connection, write: Callable[[], AbstractContextManager[No
         return
     try:
         with write():
-            rebuild(db, gazetteer(), current)
+            rebuild(db, gazetteer, current)
     except (sqlite3.OperationalError, StoreError) as exc:
         log.warning("agency terms derived in memory (%s): the store could not be written", exc)
         db.execute(SCHEMA[0].replace("CREATE TABLE", "CREATE TEMP TABLE"))
-        fill(db, (r[0] for r in db.execute("SELECT DISTINCT agency FROM main.reports").fetchall()), gazetteer(),
-             "temp.agency_terms")
+        rebuild(db, gazetteer, current, "temp.agency_terms")

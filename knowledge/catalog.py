@@ -108,6 +108,21 @@ class Catalog:
         return [r[0] for r in self.db.execute("SELECT DISTINCT term FROM agency_terms WHERE kind = ? ORDER BY term",
                                               [GROUP])]
 
+    def page(self, offset: int, limit: int) -> list[ReportInfo]:
+        """`limit` reports from the `offset`-th on, by agency then year."""
+        return self._reports("", order=f"agency, year, id LIMIT {int(limit)} OFFSET {int(offset)}")
+
+    def agency_page(self, offset: int, limit: int) -> list[str]:
+        """`limit` agencies from the `offset`-th on, sorted."""
+        return [r[0] or "" for r in self.db.execute("SELECT DISTINCT agency FROM reports ORDER BY agency "
+                                                    "LIMIT ? OFFSET ?", [limit, offset])]
+
+    def gaps(self, limit: int) -> dict[str, list[int]]:
+        """For the first `limit` agencies lacking some loaded year: the years they lack."""
+        rows = self.db.execute("SELECT agency, group_concat(DISTINCT year) FROM reports GROUP BY agency "
+                               "HAVING count(DISTINCT year) < ? ORDER BY agency LIMIT ?", [len(self.years), limit])
+        return {agency or "": [y for y in self.years if str(y) not in (have or "").split(",")] for agency, have in rows}
+
     def newest(self, limit: int) -> list[ReportInfo]:
         """The `limit` reports of the latest years (by agency within a year)."""
         return self._reports("WHERE year IS NOT NULL", order=f"year DESC, agency, id LIMIT {int(limit)}")

@@ -29,7 +29,7 @@ async def test_a_greeting_gets_help_naming_reports_and_examples(tmp_path: Path, 
         reply = await bot.say("你好")
         text = reply.params["text"]
         assert reply.status == 200 and text == render_html(expected)
-        reports = bot.store.reports()
+        reports = bot.store.catalog()
         assert f"已收录 {len(reports)} 份年报" in text
         examples = txt.examples(reports)
         assert examples and all(escape(q) in text for q in examples)

@@ -31,7 +31,7 @@ async def test_start_lists_reports_examples_and_registers_commands(tmp_path: Pat
         assert "已收录 5 份年报" in reply.params["text"] and "鲤城区" in reply.params["text"]
         examples = buttons(reply)
         assert len(examples) == 3 and all(b["callback_data"].startswith("ex:") for b in examples)
-        question = txt.examples(bot.store.reports())[0]
+        question = txt.examples(bot.store.catalog())[0]
         mark = bot.server.mark()
         bot.server.state.inject_callback(examples[0]["callback_data"], bot.sent_message(reply))
         answered = await bot.wait("sendMessage", lambda p: p["text"].startswith("<b>") or "没有" in p["text"],

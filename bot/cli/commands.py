@@ -135,15 +135,16 @@ def reports(coverage: bool, db: Path | None) -> None:
     """列出已加载的报告：机关、年份、事实数、警告数（--coverage：机关 × 年份网格）。"""
     store = _open(db)
     try:
-        rows = store.reports()
+        if coverage:
+            click.echo(coverage_grid(store.reports()))
+            return
+        count = 0
+        for r in store.catalog():  # streamed from SQLite, never held as a list
+            click.echo(f"{r.agency}\t{r.year or '—'}\t{r.facts} 个数字\t{r.warnings} 个警告\t{r.title}")
+            count += 1
+        click.echo(f"共 {count} 份报告。")
     finally:
         store.close()
-    if coverage:
-        click.echo(coverage_grid(rows))
-        return
-    for r in rows:
-        click.echo(f"{r.agency}\t{r.year or '—'}\t{r.facts} 个数字\t{r.warnings} 个警告\t{r.title}")
-    click.echo(f"共 {len(rows)} 份报告。")
 
 
 @cli.command()

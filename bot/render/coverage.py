@@ -12,9 +12,10 @@ def coverage_grid(rows: Sequence[ReportInfo]) -> str:
     return "\n".join([*lines, coverage_summary(rows)])
 
 
-def coverage_lines(rows: Sequence[ReportInfo]) -> list[str]:
-    """The grid's header line, then one line per agency (sorted)."""
-    years = sorted({r.year for r in rows if r.year})
+def coverage_lines(rows: Sequence[ReportInfo], years: Sequence[int] = ()) -> list[str]:
+    """The grid's header line, then one line per agency (sorted); the columns are `years` (every
+    loaded year, when rows are one page of agencies) or the years of `rows`."""
+    years = sorted(years or {r.year for r in rows if r.year})
     agencies = sorted({r.agency for r in rows})
     have = {(r.agency, r.year) for r in rows}
     width = max((len(a) for a in agencies), default=4)

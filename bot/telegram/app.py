@@ -48,7 +48,7 @@ async def _post_init(application: Application) -> None:
     application.bot_data["store_file"] = before or file_id(config.store_path)
     await asyncio.to_thread(warm_up)
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
-    log.info("serving %d reports from %s", len(application.bot_data["store"].reports()), config.store_path)
+    log.info("serving %d reports from %s", len(application.bot_data["store"].catalog()), config.store_path)
 
 
 async def _post_shutdown(application: Application) -> None:

@@ -57,7 +57,7 @@ async def send_answer(update: Update, context: Context, answer: Answer) -> None:
         html += share_line(context.bot.username, answer.best.fact_id)
     keyboard = answer_keyboard(answer)
     if answer.intent == "chat":  # the help reply: its example questions as buttons, as under /start
-        keyboard = examples_keyboard(txt.examples(store_of(context).reports()))
+        keyboard = examples_keyboard(txt.examples(store_of(context).catalog()))
     if await send_chart(update.effective_message, answer, html, keyboard):
         return
     await update.effective_message.reply_html(html, reply_markup=keyboard, disable_web_page_preview=True)
@@ -128,7 +128,7 @@ async def on_start(update: Update, context: Context) -> None:
         remember(context, answer, answer.reading.question)
         await send_answer(update, context, answer)
         return
-    reports = store_of(context).reports()
+    reports = store_of(context).catalog()
     await update.effective_message.reply_html(txt.help_html(reports),
                                               reply_markup=examples_keyboard(txt.examples(reports)))
 
@@ -152,7 +152,7 @@ async def on_button(update: Update, context: Context) -> None:
         await query.answer("谢谢反馈！")
         await query.edit_message_reply_markup(reply_markup=None)
     elif kind == "ex":
-        questions = txt.examples(store_of(context).reports())
+        questions = txt.examples(store_of(context).catalog())
         await query.answer()
         index = int(rest) if rest.isdigit() else -1
         if 0 <= index < len(questions):

@@ -10,15 +10,15 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Cont
 from bot.telegram import text as txt
 from bot.telegram.context import store_of
 from bot.telegram.keyboards import pager_keyboard
-from knowledge import ReportInfo
+from knowledge.catalog import Catalog
 
-Page = Callable[[list[ReportInfo], int], tuple[str, int]]
+Page = Callable[[Catalog, int], tuple[str, int]]
 PAGES: dict[str, Page] = {"rp": txt.reports_page_html, "cv": txt.coverage_page_html}
 """Callback prefix → the pure function rendering one page of that view."""
 
 
 async def _first_page(update: Update, context: ContextTypes.DEFAULT_TYPE, prefix: str) -> None:
-    text, pages = PAGES[prefix](store_of(context).reports(), 0)
+    text, pages = PAGES[prefix](store_of(context).catalog(), 0)
     await update.effective_message.reply_html(text, reply_markup=pager_keyboard(0, pages, prefix))
 
 
@@ -37,7 +37,7 @@ async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     prefix, _, number = query.data.partition(":")
     page = int(number or 0)
-    text, pages = PAGES[prefix](store_of(context).reports(), page)
+    text, pages = PAGES[prefix](store_of(context).catalog(), page)
     page = min(max(page, 0), pages - 1)
     await query.answer()
     await query.edit_message_text(text, parse_mode="HTML", reply_markup=pager_keyboard(page, pages, prefix))

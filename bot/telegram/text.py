@@ -5,9 +5,9 @@ import re
 from html import escape as _escape, unescape
 from pathlib import PurePath
 
-from bot.render.coverage import coverage_lines, coverage_summary
-from knowledge import ReportInfo
+from bot.render.coverage import coverage_lines
 from knowledge.activity import Stats
+from knowledge.catalog import Catalog
 from knowledge.chat import example_questions
 from knowledge.loading import LoadResult
 
@@ -17,6 +17,10 @@ def escape(text: str) -> str:
 
 
 REPORTS_PER_PAGE = 8
+HELP_AGENCIES = 30
+"""Agencies /help lists with their years (the rest are counted: /reports pages through them)."""
+GAPS_SHOWN = 15
+"""Agencies whose missing years close a /reports page."""
 COVERAGE_ROWS_PER_PAGE = 25
 """Agencies per /coverage page (a page of 25 rows over 20 years stays far below 4096 characters)."""
 MAX_CAPTION = 1024
@@ -30,26 +34,17 @@ APOLOGY = "抱歉，处理时出了点问题，已记录下来。请稍后再试
 NOT_FOUND_FACT = "这个分享链接里的数字已不在当前的年报索引中。"
 
 
-def examples(reports: list[ReportInfo]) -> list[str]:
+def examples(reports: Catalog) -> list[str]:
     """Three example questions about loaded reports (see knowledge.chat)."""
-    return example_questions(reports)
+    return example_questions(reports.newest(100))
 
 
-def coverage_gaps(reports: list[ReportInfo]) -> dict[str, list[int]]:
-    """For each agency, the years some other agency has a report for but it lacks."""
-    years = sorted({r.year for r in reports if r.year})
-    have: dict[str, set[int]] = {}
-    for r in reports:
-        have.setdefault(r.agency, set()).add(r.year or 0)
-    return {a: [y for y in years if y not in ys] for a, ys in sorted(have.items()) if any(y not in ys for y in years)}
-
-
-def help_html(reports: list[ReportInfo]) -> str:
-    """/start and /help: what the bot knows and how to read an answer."""
-    agencies: dict[str, list[str]] = {}
-    for r in reports:
-        agencies.setdefault(r.agency, []).append(str(r.year or "？"))
-    known = "\n".join(f"· {escape(a)}：{'、'.join(sorted(ys))}年" for a, ys in sorted(agencies.items()))
+def help_html(reports: Catalog) -> str:
+    """/start and /help: what the bot knows (the first HELP_AGENCIES agencies) and how to read an answer."""
+    agencies, count = reports.some_agencies(HELP_AGENCIES)
+    known = "\n".join(f"· {escape(a)}：{'、'.join(map(str, reports.years_of(a))) or '？'}年" for a in agencies)
+    if count > len(agencies):
+        known += f"\n…等 {count} 个机关，/reports 列出全部"
     return (
         "<b>年报问答</b>：问政府信息公开工作年度报告里的数字，得到确切数值和出处。\n\n"
         f"<b>已收录 {len(reports)} 份年报</b>\n{known or '（还没有加载年报）'}\n\n"
@@ -60,33 +55,33 @@ def help_html(reports: list[ReportInfo]) -> str:
     )
 
 
-def reports_page_html(reports: list[ReportInfo], page: int) -> tuple[str, int]:
+def reports_page_html(reports: Catalog, page: int) -> tuple[str, int]:
     """One page of /reports and the number of pages; the coverage gaps close every page."""
     pages = max(1, -(-len(reports) // REPORTS_PER_PAGE))
     page = min(max(page, 0), pages - 1)
-    rows = reports[page * REPORTS_PER_PAGE:(page + 1) * REPORTS_PER_PAGE]
     lines = [f"<b>已收录的年报</b>（第 {page + 1}/{pages} 页，共 {len(reports)} 份）"]
-    for r in rows:
+    for r in reports.page(page * REPORTS_PER_PAGE, REPORTS_PER_PAGE):
         warn = f"，⚠ {r.warnings} 处疑点" if r.warnings else ""
         lines.append(f"· {escape(r.agency)} {r.year or '？'}年：{r.facts} 个数字{warn}")
-    gaps = coverage_gaps(reports)
+    gaps = reports.gaps(GAPS_SHOWN)
     if gaps:
         lines.append("\n<b>缺少的年份</b>")
-        lines += [f"· {escape(a)}：{'、'.join(map(str, ys))}" for a, ys in list(gaps.items())[:15]]
+        lines += [f"· {escape(a)}：{'、'.join(map(str, ys))}" for a, ys in gaps.items()]
     return "\n".join(lines), pages
 
 
-def coverage_page_html(reports: list[ReportInfo], page: int) -> tuple[str, int]:
+def coverage_page_html(reports: Catalog, page: int) -> tuple[str, int]:
     """One page of /coverage (agencies × years in <pre>, ● a report, · none) and the number of pages."""
-    header, *rows = coverage_lines(reports)
-    pages = max(1, -(-len(rows) // COVERAGE_ROWS_PER_PAGE))
+    _first, count = reports.some_agencies(1)
+    pages = max(1, -(-count // COVERAGE_ROWS_PER_PAGE))
     page = min(max(page, 0), pages - 1)
-    shown = rows[page * COVERAGE_ROWS_PER_PAGE:(page + 1) * COVERAGE_ROWS_PER_PAGE]
+    shown = reports.agency_page(page * COVERAGE_ROWS_PER_PAGE, COVERAGE_ROWS_PER_PAGE)
     title = "<b>年报覆盖</b>（机关 × 年份，● 有年报，· 缺）"
     if pages > 1:
         title += f" 第 {page + 1}/{pages} 页"
-    grid = escape("\n".join([header, *shown])) if rows else "（还没有加载年报）"
-    return f"{title}\n<pre>{grid}</pre>\n{escape(coverage_summary(reports))}", pages
+    grid = escape("\n".join(coverage_lines(reports.of(shown), reports.years))) if shown else "（还没有加载年报）"
+    summary = f"{count} 个机关，{len(reports)} 份年报，{len(reports.years)} 个年份。"
+    return f"{title}\n<pre>{grid}</pre>\n{escape(summary)}", pages
 
 
 def visible_length(html: str) -> int:
