@@ -160,10 +160,9 @@ def ranking(store: Store, q: Query, agencies: list[str], year: int | None, repor
     mq = measure_query(q)
     chosen: dict[str, ReportInfo] = {}
     wanted = set(agencies)
-    for x in reports.of(sorted(wanted)):
-        if year is None or x.year == year:
-            if x.agency not in chosen or (x.year or 0) > (chosen[x.agency].year or 0):
-                chosen[x.agency] = x
+    for x in reports.of(sorted(wanted)) if year is None else reports.of_year(sorted(wanted), year):
+        if x.agency not in chosen or (x.year or 0) > (chosen[x.agency].year or 0):
+            chosen[x.agency] = x
     aligned = _aligned(store, mq, chosen, find)
     if aligned is None:  # the figure is no table cell: find it report by report
         points: list[FoundFact] = []

@@ -60,15 +60,18 @@ class Catalog:
 
     def of(self, agencies: Iterable[str]) -> list[ReportInfo]:
         """The reports of these agencies, each agency's oldest first."""
-        names = list(dict.fromkeys(agencies))
-        found: dict[str, list[ReportInfo]] = {}
-        for x in self._reports(f"WHERE agency IN ({_NAMES})", [json.dumps(names, ensure_ascii=False)]):
-            found.setdefault(x.agency, []).append(x)
-        return [x for a in names for x in found.get(a, ())]
+        return self._of(agencies, "")
 
     def of_year(self, agencies: Iterable[str], year: int | None) -> list[ReportInfo]:
-        """The reports of these agencies for `year`."""
-        return [x for x in self.of(agencies) if x.year == year]
+        """The reports of these agencies for `year` (read through the (agency, year) index)."""
+        return self._of(agencies, " AND year IS ?", [year])
+
+    def _of(self, agencies: Iterable[str], also: str, params: Sequence = ()) -> list[ReportInfo]:
+        names = list(dict.fromkeys(agencies))
+        found: dict[str, list[ReportInfo]] = {}
+        for x in self._reports(f"WHERE agency IN ({_NAMES}){also}", [json.dumps(names, ensure_ascii=False), *params]):
+            found.setdefault(x.agency, []).append(x)
+        return [x for a in names for x in found.get(a, ())]
 
     def years_of(self, agency: str) -> list[int]:
         """The years one agency has reports for, oldest first."""
