@@ -24,13 +24,13 @@ from sqlite_utils import Database
 
 from knowledge import agency_terms
 from knowledge.catalog import Catalog
-from knowledge.cell_keys import cell_key
 from knowledge.errors import StoreError
 from knowledge.fact_rows import (  # noqa: F401 - re-exported: the store's row types
     _FACT_INSERT, FACT_COLUMNS, FactRow, HeadingKey, LabelKey, NewReport, StoredFact, fact_from_row,
     fact_id, fact_row,
 )
 from knowledge.migrations import migrations
+from knowledge.shared_rows import SharedRows
 from knowledge.model import SEP, ReportInfo
 from knowledge.transactions import locked_message, lock_wait, write_transaction
 
@@ -89,8 +89,8 @@ class Store:
         self._bulk = False
         self._version = self.db.execute("PRAGMA data_version").fetchone()[0]
         self._signature = self._reports_signature()
-        self._ids: tuple[dict[LabelKey, int], dict[HeadingKey, int]] | None = None
-        """Ids of the shared labels and headings rows, loaded on the first write."""
+        self._shared = SharedRows(self.db.conn)
+        """Ids of the shared labels and headings rows this connection writes facts with."""
         self.cache: dict[str, object] = {}
         """Derived data (report list, agency aliases) for the layers above; cleared on every load."""
 
@@ -152,7 +152,7 @@ class Store:
             with self._write():
                 yield
         except BaseException:
-            self._ids = None  # rows these ids named may have been rolled back
+            self._shared.clear()  # rows these ids named may have been rolled back
             raise
 
     # -- reports -----------------------------------------------------------------------------
@@ -203,7 +203,7 @@ class Store:
                 for agency in set(old.values()) - {new.agency}:
                     agency_terms.drop_agency(conn, agency, _gazetteer)
         except BaseException:
-            self._ids = None
+            self._shared.clear()
             raise
         finally:
             self._fact_cache.clear()
@@ -212,37 +212,14 @@ class Store:
 
     def _insert_facts(self, rid: int, new: NewReport) -> None:
         """Insert the fact rows; ids already taken (40-bit ids do collide, rarely) get alternatives."""
-        if self._ids is None:
-            self._ids = ({tuple(r[1:]): r[0] for r in self.db.conn.execute(
-                "SELECT id, kind, tbl, label, row, col, tokens FROM labels")},
-                {tuple(r[1:]): r[0] for r in self.db.conn.execute("SELECT id, path, tokens FROM headings")})
-        labels, headings = self._ids
-        rows = [(rid, fid, value, number, unit, labels.get(lk) or self._new_label(lk),
-                 headings.get(hk) or self._new_heading(hk), *rest)
+        shared = self._shared
+        rows = [(rid, fid, value, number, unit, shared.label(lk), shared.heading(hk), *rest)
                 for fid, value, number, unit, lk, hk, *rest in new.rows]
         try:
             self.db.conn.executemany(_FACT_INSERT, rows)
         except sqlite3.IntegrityError:
             self.db.conn.execute("DELETE FROM facts WHERE report_id = ?", [rid])
             self.db.conn.executemany(_FACT_INSERT, self._unique_fids(new.sha256, rows))
-
-    def _new_label(self, key: LabelKey) -> int:
-        cur = self.db.conn.execute("INSERT OR IGNORE INTO labels (kind, tbl, label, row, col, tokens, ckey) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?)", [*key, cell_key(key[0], key[1], key[3], key[4])])
-        if cur.rowcount == 1:
-            lid = cur.lastrowid
-            self.db.conn.execute("INSERT INTO labels_fts (rowid, tokens) VALUES (?, ?)", [lid, key[-1]])
-        else:  # written by another connection since our ids were read
-            lid = self.db.conn.execute("SELECT id FROM labels WHERE (kind, tbl, label, row, col, tokens) = "
-                                       "(?, ?, ?, ?, ?, ?)", key).fetchone()[0]
-        self._ids[0][key] = lid  # type: ignore[index]
-        return lid
-
-    def _new_heading(self, key: HeadingKey) -> int:
-        self.db.conn.execute("INSERT OR IGNORE INTO headings (path, tokens) VALUES (?, ?)", key)
-        hid = self.db.conn.execute("SELECT id FROM headings WHERE path = ? AND tokens = ?", key).fetchone()[0]
-        self._ids[1][key] = hid  # type: ignore[index]
-        return hid
 
     def _unique_fids(self, sha256: str, rows: list[tuple]) -> list[tuple]:
         """`rows` with each fid already in the database (or repeated) replaced by an alternative."""

@@ -134,3 +134,25 @@ def test_what_answering_holds_does_not_grow_with_the_corpus(tmp_path):
     (few, small), (many, large) = held
     assert many - few >= 80, held
     assert large - small < 40 * 1024, f"{(large - small) / (many - few):.0f} bytes held per added agency: {held}"
+
+
+def test_a_writer_keeps_a_bounded_number_of_label_ids(tmp_path, monkeypatch):
+    """Real reports' prose labels are mostly their own: a writer looks ids up by the unique index
+    beyond ID_CACHE, and writes the same rows as one that keeps them all."""
+    from knowledge import Store, load_paths
+    from knowledge import shared_rows
+    from tests.conftest import distinct_copies
+
+    folder = tmp_path / "reports"
+    distinct_copies(folder, 5)
+    dumps = []
+    for cache in (100000, 4):
+        monkeypatch.setattr(shared_rows, "ID_CACHE", cache)
+        store = Store(tmp_path / f"c{cache}.db")
+        assert not load_paths(store, [folder]).failed
+        assert len(store._shared.labels) <= cache and len(store._shared.headings) <= cache
+        dumps.append([store.db.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+                      for table in ("labels", "headings", "fact_rows")])
+        store.close()
+    assert dumps[0] == dumps[1]
+    assert len(dumps[0][0]) > 8, "more labels than the small cache holds"
