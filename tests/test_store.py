@@ -148,3 +148,13 @@ def test_report_notes_are_kept_and_an_older_extractor_is_read_again(tmp_path: Pa
     again = load(store, [report])
     assert again.loaded and not again.unchanged, again
     assert len(store.reports()) == 1 and load(store, [report]).unchanged
+
+
+def test_aligned_cells_are_read_from_the_covering_index_alone(sample_store) -> None:
+    """Series and rankings read one cell of thousands of reports: no fact row is visited."""
+    from knowledge.cell_keys import _cells_sql
+
+    ids = [r.id for r in sample_store.reports()]
+    plan = " ".join(r[3] for r in sample_store.db.execute(
+        "EXPLAIN QUERY PLAN " + _cells_sql(ids) + " ORDER BY f.number DESC, f.id LIMIT 200", ["表三|x|y", *ids]))
+    assert "COVERING INDEX idx_facts_label_cell" in plan, plan
