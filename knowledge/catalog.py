@@ -120,6 +120,10 @@ class Catalog:
         return [r[0] or "" for r in self.db.execute("SELECT DISTINCT agency FROM reports ORDER BY agency "
                                                     "LIMIT ? OFFSET ?", [limit, offset])]
 
+    def longest_agency(self) -> int:
+        """The length of the longest agency name."""
+        return self.db.execute("SELECT coalesce(max(length(agency)), 0) FROM reports").fetchone()[0]
+
     def gaps(self, limit: int) -> dict[str, list[int]]:
         """For the first `limit` agencies lacking some loaded year: the years they lack."""
         rows = self.db.execute("SELECT agency, group_concat(DISTINCT year) FROM reports GROUP BY agency "

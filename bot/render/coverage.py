@@ -12,13 +12,14 @@ def coverage_grid(rows: Sequence[ReportInfo]) -> str:
     return "\n".join([*lines, coverage_summary(rows)])
 
 
-def coverage_lines(rows: Sequence[ReportInfo], years: Sequence[int] = ()) -> list[str]:
-    """The grid's header line, then one line per agency (sorted); the columns are `years` (every
-    loaded year, when rows are one page of agencies) or the years of `rows`."""
+def coverage_lines(rows: Sequence[ReportInfo], years: Sequence[int] = (), width: int = 0) -> list[str]:
+    """The grid's header line, then one line per agency (sorted). When rows are one page of
+    agencies, `years` (every loaded year) and `width` (the longest agency name) keep every page's
+    columns the same; by default they come from `rows`."""
     years = sorted(years or {r.year for r in rows if r.year})
     agencies = sorted({r.agency for r in rows})
     have = {(r.agency, r.year) for r in rows}
-    width = max((len(a) for a in agencies), default=4)
+    width = width or max((len(a) for a in agencies), default=4)
 
     def pad(text: str) -> str:
         return text + "　" * (width - len(text))  # full-width padding keeps Chinese aligned

@@ -79,7 +79,7 @@ def coverage_page_html(reports: Catalog, page: int) -> tuple[str, int]:
     title = "<b>年报覆盖</b>（机关 × 年份，● 有年报，· 缺）"
     if pages > 1:
         title += f" 第 {page + 1}/{pages} 页"
-    grid = escape("\n".join(coverage_lines(reports.of(shown), reports.years))) if shown else "（还没有加载年报）"
+    grid = escape("\n".join(coverage_lines(reports.of(shown), reports.years, reports.longest_agency()))) if shown else "（还没有加载年报）"
     summary = f"{count} 个机关，{len(reports)} 份年报，{len(reports.years)} 个年份。"
     return f"{title}\n<pre>{grid}</pre>\n{escape(summary)}", pages
 
