@@ -237,6 +237,11 @@ def _aligned(store: Store, mq: Query, chosen: dict[str, ReportInfo], find) -> tu
 
 def coverage(q: Query, agencies: tuple[str, ...], reports: Catalog) -> Answer:
     """Which reports are loaded: per agency its years, and the years other agencies have that it lacks."""
+    if not agencies and (count := reports.too_many_to_search()):
+        years = reports.years
+        span = f"，{years[0]}–{years[-1]}年" if years else ""
+        return Answer("not_found", q.reading, note=f"已收录 {count} 个机关的 {len(reports)} 份年报{span}。"
+                      "想知道某个机关有哪些年份，请写上机关名。")
     chosen = reports.of(sorted(agencies)) if agencies else list(reports)
     if not chosen:
         return Answer("not_found", q.reading, note="没有收录这个机关的年报。")

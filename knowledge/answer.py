@@ -59,6 +59,8 @@ def _select(q: Query, reports: Catalog) -> tuple[list[ReportInfo], str]:
     """The reports a question is about, or ([], why not) when none fits."""
     r = q.reading
     named = bool(r.agencies)
+    if not named and (count := reports.too_many_to_search()):
+        return [], f"问的是哪个机关？已收录 {count} 个机关的年报，请在问题里写上机关名。"
     pool = reports.of(r.agencies) if named else list(reports)
     if r.year is None:
         return _latest(pool), ""

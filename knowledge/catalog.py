@@ -20,6 +20,9 @@ COLUMNS = "id, title, agency, year, source, n_facts, n_warnings, notes"
 """The reports columns report_info reads, in its order."""
 BY_ID_CACHE = 4096
 """Reports kept by id (a ranking cites up to a few hundred; the rest are read again)."""
+WHOLE_CORPUS_AGENCIES = 50
+"""A question naming no agency is looked up in every agency's reports only up to this many
+agencies; beyond, it is asked back: a figure from one of thousands of bodies answers nothing."""
 _NAMES = "SELECT value FROM json_each(?)"
 
 
@@ -119,6 +122,11 @@ class Catalog:
         """`limit` agencies from the `offset`-th on, sorted."""
         return [r[0] or "" for r in self.db.execute("SELECT DISTINCT agency FROM reports ORDER BY agency "
                                                     "LIMIT ? OFFSET ?", [limit, offset])]
+
+    def too_many_to_search(self) -> int:
+        """How many agencies there are when more than WHOLE_CORPUS_AGENCIES, else 0."""
+        _first, count = self.some_agencies(WHOLE_CORPUS_AGENCIES + 1)
+        return count if count > WHOLE_CORPUS_AGENCIES else 0
 
     def longest_agency(self) -> int:
         """The length of the longest agency name."""
