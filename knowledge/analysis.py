@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from knowledge.datafile import data_lines, data_text
 
-from knowledge.catalog import Catalog
+from knowledge.catalog import WHOLE_CORPUS_AGENCIES, Catalog
 from knowledge.cell_keys import cell_key, facts_by_key, reports_with_key
 from knowledge.checks import carried_over
 from knowledge.model import SEP, Answer, Derived, Fact, FoundFact, ReportInfo
@@ -158,15 +158,14 @@ def ranking(store: Store, q: Query, agencies: list[str], year: int | None, repor
             find) -> Answer:  # noqa: ANN001
     """One figure per agency for the same year, largest first; agencies without it are named."""
     mq = measure_query(q)
-    chosen: dict[str, ReportInfo] = {}
     wanted = set(agencies)
-    for x in reports.of(sorted(wanted)) if year is None else reports.of_year(sorted(wanted), year):
-        if x.agency not in chosen or (x.year or 0) > (chosen[x.agency].year or 0):
-            chosen[x.agency] = x
-    aligned = _aligned(store, mq, chosen, find)
+    everyone = len(wanted) > WHOLE_CORPUS_AGENCIES  # one year's reports, read whole, is cheaper than naming them
+    chosen = {a: rid for a, rid in reports.report_ids(None if everyone else wanted, year).items() if a in wanted}
+    by_id = reports.by_id
+    aligned = _aligned(store, mq, chosen, by_id, find)
     if aligned is None:  # the figure is no table cell: find it report by report
         points: list[FoundFact] = []
-        for report in chosen.values():
+        for report in (by_id[rid] for rid in chosen.values()):
             got = find([report], _in_year(mq, report.year))
             if got.status == "answered" and got.best is not None and got.best.fact.number is not None:
                 points.append(got.best)
@@ -176,7 +175,7 @@ def ranking(store: Store, q: Query, agencies: list[str], year: int | None, repor
     else:
         points, have = aligned
         total = len(have)
-        lacking = [a for a in agencies if a not in chosen or chosen[a].id not in have]
+        lacking = [a for a in agencies if a not in chosen or chosen[a] not in have]
     if not points:
         return Answer("not_found", q.reading, note=f"{year or ''}年各机关的年报里都没有找到「{mq.reading.measure}」的确切数字。")
     points.sort(key=lambda p: -(p.fact.number or 0))
@@ -212,11 +211,12 @@ MAX_RANKED = 100
 """A ranking lists at most this many agencies (largest first) and counts the rest."""
 
 
-def _aligned(store: Store, mq: Query, chosen: dict[str, ReportInfo], find) -> tuple[list[FoundFact], set[int]] | None:  # noqa: ANN001
+def _aligned(store: Store, mq: Query, chosen: dict[str, int], by_id: Mapping[int, ReportInfo],
+             find) -> tuple[list[FoundFact], set[int]] | None:  # noqa: ANN001
     """When the figure is a table cell: the largest values of the same aligned cell
-    (knowledge.cell_keys) among the chosen reports, and the ids of all reports that have it; None
-    when it is prose (or nothing answers)."""
-    for report in list(chosen.values())[:5]:  # the first report that answers names the cell
+    (knowledge.cell_keys) among the chosen reports (agency → report id), and the ids of all
+    reports that have it; None when it is prose (or nothing answers)."""
+    for report in (by_id[rid] for rid in list(chosen.values())[:5]):  # the first that answers names the cell
         got = find([report], _in_year(mq, report.year))
         if got.status != "answered" or got.best is None:
             continue
@@ -224,10 +224,10 @@ def _aligned(store: Store, mq: Query, chosen: dict[str, ReportInfo], find) -> tu
         key = cell_key(f.kind, f.table, SEP.join(f.row), SEP.join(f.col))
         if key is None:
             return None
-        by_id = {x.id: x for x in chosen.values()}
-        have = reports_with_key(store, key, list(by_id))
+        ids = list(chosen.values())
+        have = reports_with_key(store, key, ids)
         out: dict[int, FoundFact] = {}
-        for item in facts_by_key(store, key, list(by_id), top=MAX_RANKED * 2):
+        for item in facts_by_key(store, key, ids, top=MAX_RANKED * 2):
             if item.report_id not in out:
                 out[item.report_id] = FoundFact(fact=item.fact, report=by_id[item.report_id], score=1.0,
                                                 fact_id=item.fid)

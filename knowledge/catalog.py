@@ -76,6 +76,20 @@ class Catalog:
             found.setdefault(x.agency, []).append(x)
         return [x for a in names for x in found.get(a, ())]
 
+    def report_ids(self, agencies: Iterable[str] | None, year: int | None) -> dict[str, int]:
+        """agency → the id of its report for `year` (its latest when None), for `agencies` or,
+        given None, every agency: ids only, so a ranking over thousands builds no ReportInfo."""
+        where, params = (f"WHERE agency IN ({_NAMES})", [json.dumps(sorted(agencies), ensure_ascii=False)]) \
+            if agencies is not None else ("WHERE 1", [])
+        if year is not None:
+            where, params = where + " AND year = ?", [*params, year]
+        out: dict[str, tuple[int, int]] = {}
+        for agency, rid, got in self.db.execute(f"SELECT agency, id, year FROM reports {where} "
+                                                "ORDER BY agency, year, id", params):
+            if agency not in out or (got or 0) > out[agency][1]:
+                out[agency] = (rid, got or 0)
+        return {a: rid for a, (rid, _y) in out.items()}
+
     def years_of(self, agency: str) -> list[int]:
         """The years one agency has reports for, oldest first."""
         return [r[0] for r in self.db.execute("SELECT DISTINCT year FROM reports WHERE agency = ? AND year IS NOT NULL "

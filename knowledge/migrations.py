@@ -140,3 +140,9 @@ def m008_covering_cell_index(db: Database) -> None:
     reports, 0.2–1 s now. The old index is a prefix of this one and goes."""
     db.execute("CREATE INDEX idx_facts_label_cell ON facts (label_id, report_id, number)")
     db.execute("DROP INDEX idx_facts_label_id")
+
+
+@migrations()
+def m009_reports_by_year(db: Database) -> None:
+    """reports (year, agency): a ranking reads one year's reports, in agency order, from the index."""
+    db["reports"].create_index(["year", "agency"])

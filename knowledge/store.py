@@ -92,7 +92,8 @@ class Store:
         self._shared = SharedRows(self.db.conn)
         """Ids of the shared labels and headings rows this connection writes facts with."""
         self.cache: dict[str, object] = {}
-        """Derived data (report list, agency aliases) for the layers above; cleared on every load."""
+        """Objects the layers above build on this store (the catalog, agency index and speller: SQL
+        look-ups with bounded caches); cleared on every load."""
 
     def close(self) -> None:
         """Close the connection."""

@@ -90,6 +90,15 @@ def test_catalog_views_match_a_scan_of_the_reports(sample_store):
     for agency in {r.agency for r in reports}:
         assert catalog.series_of(agency) == sum(r.agency == agency for r in reports)
     assert catalog.newest(1)[0].year == max(catalog.years)
+    latest = {}
+    for r in reports:  # by agency, then year: the last one kept is the latest
+        if r.agency not in latest or (r.year or 0) > (latest[r.agency].year or 0):
+            latest[r.agency] = r
+    assert catalog.report_ids(None, None) == {a: r.id for a, r in latest.items()}
+    some = sorted(latest)[:2]
+    assert catalog.report_ids(some, None) == {a: latest[a].id for a in some}
+    for year in catalog.years:
+        assert catalog.report_ids(None, year) == {r.agency: r.id for r in reports if r.year == year}
 
 
 _HELD_BY_ANSWERING = """
