@@ -38,14 +38,37 @@ Progress = Callable[[str, str], None]
 """Called after each file with (path, outcome: 'loaded' | 'replaced' | 'unchanged' | 'failed')."""
 
 
+NAMES_KEPT = 1000
+"""Paths a LoadResult keeps of the loaded and of the unchanged files (it counts them all): a load
+of 100,000 files holds no list of 100,000 names."""
+
+
 @dataclass
 class LoadResult:
-    """What a load did, file by file."""
+    """What a load did: counts, the first NAMES_KEPT paths, and every failure."""
 
     loaded: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     """(path, reason) for each file that could not be loaded."""
+    n_loaded: int = 0
+    """Files loaded (new or replacing an old report)."""
+    n_unchanged: int = 0
+    """Files whose report was already loaded."""
+
+    def __post_init__(self) -> None:
+        self.n_loaded = max(self.n_loaded, len(self.loaded))
+        self.n_unchanged = max(self.n_unchanged, len(self.unchanged))
+
+    def record(self, outcome: str, path: str) -> None:
+        """Count one stored file ('unchanged', else loaded), keeping its path while there is room."""
+        names = self.unchanged if outcome == "unchanged" else self.loaded
+        if len(names) < NAMES_KEPT:
+            names.append(path)
+        if outcome == "unchanged":
+            self.n_unchanged += 1
+        else:
+            self.n_loaded += 1
 
 
 def bundled_corpus() -> Path:
@@ -164,7 +187,7 @@ def _jobs(store: Store, files: list[Path], result: LoadResult, on_progress: Prog
                 order.append(str(path))
                 yield data, path.name, str(path.resolve())
                 continue
-            result.unchanged.append(str(path))
+            result.record("unchanged", str(path))
             outcome = "unchanged"
         if on_progress:
             on_progress(str(path), outcome)
@@ -234,7 +257,7 @@ def _store_one(store: Store, path: str, report: NewReport | str, result: LoadRes
         result.failed.append((path, report))
         return "failed"
     outcome = store.put_report(report)
-    (result.unchanged if outcome == "unchanged" else result.loaded).append(path)
+    result.record(outcome, path)
     return outcome
 
 
@@ -259,7 +282,7 @@ def open_store(path: str | Path | None = None, bundled: bool = True,
     if bundled and (new or default) and not store.reports():
         result = load_paths(store, [bundled_corpus()])
         if notice is not None:
-            notice(f"数据库 {target} 里还没有年报：已装入自带的 {len(result.loaded)} 份样例年报。"
+            notice(f"数据库 {target} 里还没有年报：已装入自带的 {result.n_loaded} 份样例年报。"
                    "用 reportbot load 装入你自己的年报。")
     return store
 
@@ -289,7 +312,7 @@ def rebuild(db_path: str | Path, paths: Iterable[str | Path], on_progress: Progr
             partial.unlink(missing_ok=True)
         raise
     store.close()
-    if not result.loaded and not result.unchanged:
+    if not result.n_loaded and not result.n_unchanged:
         tmp.unlink(missing_ok=True)
         return result
     for side in (Path(f"{target}-wal"), Path(f"{target}-shm")):

@@ -165,3 +165,19 @@ def test_a_writer_keeps_a_bounded_number_of_label_ids(tmp_path, monkeypatch):
         store.close()
     assert dumps[0] == dumps[1]
     assert len(dumps[0][0]) > 8, "more labels than the small cache holds"
+
+
+def test_a_load_counts_every_file_but_keeps_few_names(tmp_path, monkeypatch):
+    from knowledge import Store, load_paths
+    from knowledge import loading
+    from tests.conftest import distinct_copies
+
+    monkeypatch.setattr(loading, "NAMES_KEPT", 2)
+    folder = tmp_path / "reports"
+    distinct_copies(folder, 5)
+    store = Store(tmp_path / "t.db")
+    first = load_paths(store, [folder])
+    assert (first.n_loaded, len(first.loaded), first.n_unchanged) == (5, 2, 0)
+    again = load_paths(store, [folder])
+    assert (again.n_loaded, again.n_unchanged, len(again.unchanged)) == (0, 5, 2)
+    store.close()

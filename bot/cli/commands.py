@@ -80,7 +80,7 @@ def chat(db: Path | None) -> None:
 def _report_load(result: LoadResult) -> None:
     for path, reason in result.failed:
         click.echo(f"失败：{path} — {reason}", err=True)
-    click.echo(f"已加载 {len(result.loaded)} 个，未变化 {len(result.unchanged)} 个，失败 {len(result.failed)} 个。")
+    click.echo(f"已加载 {result.n_loaded} 个，未变化 {result.n_unchanged} 个，失败 {len(result.failed)} 个。")
     if result.failed:
         sys.exit(1)
 

@@ -49,7 +49,7 @@ async def on_reload(update: Update, context: Context) -> None:
         except (ReportbotError, OSError) as exc:
             log.warning("rebuild failed", exc_info=True)
             result = LoadResult(failed=[(str(cfg.report_dir), str(exc))])
-        swapped = bool(result.loaded or result.unchanged)
+        swapped = bool(result.n_loaded or result.n_unchanged)
         if swapped:
             swap_store(context.bot_data, carry_activity=True)
         await update.effective_message.reply_html(txt.load_html(result, swapped))
@@ -73,7 +73,7 @@ def _load_upload(db_path: Path, tmp: Path, dest: Path) -> LoadResult:
     finally:
         store.close()
     tmp.replace(dest)  # same folder tree, so an atomic rename: the old file stays until this point
-    (result.unchanged if outcome == "unchanged" else result.loaded).append(str(dest))
+    result.record(outcome, str(dest))
     return result
 
 

@@ -102,9 +102,9 @@ def stats_html(s: Stats) -> str:
 
 def load_html(result: LoadResult, swapped: bool, what: str = "重建索引") -> str:
     """The outcome of /reload or an upload, naming each failed file and why."""
-    ok = len(result.loaded) + len(result.unchanged)
+    ok = result.n_loaded + result.n_unchanged
     if swapped:
-        head = f"✅ {what}完成：{ok} 份年报（新加载 {len(result.loaded)}，未变化 {len(result.unchanged)}）。"
+        head = f"✅ {what}完成：{ok} 份年报（新加载 {result.n_loaded}，未变化 {result.n_unchanged}）。"
     else:
         head = f"❌ {what}失败：没有可用的年报，继续使用原来的索引。"
     lines = [head]
