@@ -123,10 +123,14 @@ class Catalog:
             "SELECT DISTINCT r.year FROM agency_terms t JOIN reports r ON r.agency = t.agency "
             "WHERE t.kind = ? AND t.term = ? AND r.year IS NOT NULL ORDER BY r.year", [GROUP, group_key(agency)])]
 
-    def places(self) -> list[str]:
-        """Every place group (knowledge.agencies.group_key), sorted."""
-        return [r[0] for r in self.db.execute("SELECT DISTINCT term FROM agency_terms WHERE kind = ? ORDER BY term",
-                                              [GROUP])]
+    def some_places(self, limit: int) -> tuple[list[str], int]:
+        """The first `limit` place groups (knowledge.agencies.group_key), sorted, and how many there are."""
+        first = [r[0] for r in self.db.execute("SELECT DISTINCT term FROM agency_terms WHERE kind = ? ORDER BY term "
+                                               "LIMIT ?", [GROUP, limit])]
+        if len(first) < limit:
+            return first, len(first)
+        return first, self.db.execute("SELECT count(DISTINCT term) FROM agency_terms WHERE kind = ?",
+                                      [GROUP]).fetchone()[0]
 
     def page(self, offset: int, limit: int) -> list[ReportInfo]:
         """`limit` reports from the `offset`-th on, by agency then year."""

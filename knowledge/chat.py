@@ -34,8 +34,8 @@ def help_text(reports: Catalog, message: str = "") -> str:
         opening = "你好！"
     lines = [opening + "我能回答政府信息公开工作年度报告里的数字：给出确切数值、单位和出处（报告 › 章节）。"]
     if reports:
-        places, years, newest = reports.places(), reports.years, reports.newest(100)
-        shown = "、".join(places[:6]) + (f"等 {len(places)} 地" if len(places) > 6 else "")
+        (places, count), years, newest = reports.some_places(6), reports.years, reports.newest(100)
+        shown = "、".join(places) + (f"等 {count} 地" if count > 6 else "")
         span = f"，{years[0]}–{years[-1]}年" if years else ""
         lines.append(f"已收录 {len(reports)} 份年报：{shown}{span}。")
         lines.append("可以这样问：")
