@@ -82,16 +82,35 @@ REPORT_LIKE = frozenset({".doc", ".wps", ".ofd"})
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to load: named files as given, folders searched for report files."""
-    wanted = set(SUPPORTED_SUFFIXES) | REPORT_LIKE
-    out: list[Path] = []
+    """Files to load, as a list (see iter_files)."""
+    return list(iter_files(paths))
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files to load, one at a time: named files as given, folders searched for report files in
+    path order. A folder's names are held packed in one string while it is walked (~40 bytes a
+    file), not as a list of Path objects (~350 bytes each: 35 MB for 100,000 files)."""
+    wanted = frozenset(SUPPORTED_SUFFIXES) | REPORT_LIKE
     for p in map(Path, paths):
-        if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in wanted
-                          and not f.name.startswith("."))
-        else:
-            out.append(p)
-    return out
+        yield from _walk(p, wanted) if p.is_dir() else (p,)
+
+
+def _walk(folder: Path, wanted: frozenset[str]) -> Iterator[Path]:
+    """Report files under `folder`, sorted by path (a sorted depth-first walk)."""
+    try:
+        packed = "\0".join(sorted(os.listdir(folder)))
+    except OSError:
+        return
+    start = 0
+    while start < len(packed):
+        end = packed.find("\0", start)
+        end = len(packed) if end < 0 else end
+        path = folder / packed[start:end]
+        start = end + 1
+        if path.is_dir() and not path.is_symlink():
+            yield from _walk(path, wanted)
+        elif path.is_file() and path.suffix.lower() in wanted and not path.name.startswith("."):
+            yield path
 
 
 BATCH = 32
@@ -171,7 +190,7 @@ def load_file(store: Store, path: Path) -> str:
     return store.put_report(prepare(data, path.name, str(path.resolve())))
 
 
-def _jobs(store: Store, files: list[Path], result: LoadResult, on_progress: Progress | None,
+def _jobs(store: Store, files: Iterable[Path], result: LoadResult, on_progress: Progress | None,
           order: deque[str]) -> Iterator[Job]:
     """Jobs (bytes, name, source) of the files that need parsing, each file read and hashed only
     when the pool asks for it; unreadable and unchanged files are recorded here, the path of each
@@ -222,15 +241,16 @@ def load_paths(store: Store, paths: Iterable[str | Path], on_progress: Progress 
     flight, nothing of a report kept once written — memory does not grow with the corpus.
     """
     result = LoadResult()
-    files = expand(paths)
+    files = iter_files(paths)
+    head = list(islice(files, 17))  # enough to choose the number of workers
     if workers is None:
-        workers = min(os.cpu_count() or 1, 4) if len(files) > 16 else 1
+        workers = min(os.cpu_count() or 1, 4) if len(head) > 16 else 1
     order: deque[str] = deque()
-    jobs = _jobs(store, files, result, on_progress, order)
+    jobs = _jobs(store, chain(head, files), result, on_progress, order)
     first = next(jobs, None)
     if first is None:
         return result
-    with _pool(cluster, min(workers, len(files))) as pool:
+    with _pool(cluster, min(workers, len(head))) as pool:
         _store_all(store, order, pool.map(chain([first], jobs)), result, on_progress)
     return result
 

@@ -98,3 +98,24 @@ def test_cluster_without_distributed_installed_is_one_line(tmp_path: Path,
     store = Store(tmp_path / "local.db")
     assert load_paths(store, [bundled_corpus()]).loaded  # a local load works as before
     store.close()
+
+
+def test_files_are_found_in_path_order_one_at_a_time(tmp_path):
+    """iter_files walks folders lazily in the order sorted(rglob) gave: files and folders by name,
+    a folder's files where its name sorts, hidden files skipped, unsupported kinds left out."""
+    from itertools import islice
+
+    from knowledge.loading import iter_files
+
+    names = ["b.txt", "a/z.md", "a/c/d.txt", "a.txt", "b/.hidden.txt", "b/e.pdf", "b/f.jpg", ".x/g.txt", "a/c.doc"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", "utf-8")
+    wanted = {".txt", ".md", ".pdf", ".doc"}
+    expected = sorted(f for f in tmp_path.rglob("*") if f.is_file() and f.suffix in wanted
+                      and not f.name.startswith("."))
+    assert list(iter_files([tmp_path])) == expected
+    assert [p.name for p in expected] == ["g.txt", "d.txt", "c.doc", "z.md", "a.txt", "e.pdf", "b.txt"]
+    lazy = iter_files([tmp_path, tmp_path / "a.txt"])
+    assert list(islice(lazy, 1)) == expected[:1]
+    assert list(lazy)[-1] == tmp_path / "a.txt", "named files follow as given"

@@ -97,15 +97,16 @@ def load(paths: tuple[Path, ...], replace: bool, cluster: str | None, db: Path |
     from contextlib import nullcontext
 
     from knowledge.cluster import ClusterPool
-    from knowledge.loading import expand
+    from knowledge.loading import iter_files
 
-    files = expand(paths)
     try:
         # the cluster is reached before the database is opened: unreachable → database untouched
         with ClusterPool(cluster) if cluster else nullcontext() as pool:
             if pool is not None:  # its reconnect tracebacks: a lost scheduler is our one line
                 logging.getLogger("distributed.client").setLevel(logging.CRITICAL)
-            bar = click.progressbar(length=len(files), label="加载", file=sys.stderr) if sys.stderr.isatty() else None
+            bar = None
+            if sys.stderr.isatty():  # the files are counted, not listed: a list of a million paths is ~350 MB
+                bar = click.progressbar(length=sum(1 for _ in iter_files(paths)), label="加载", file=sys.stderr)
 
             def progress(_path: str, _outcome: str) -> None:
                 if bar is not None:
