@@ -43,6 +43,8 @@ class AnswerFigures:
     analysis_ms: list[float]
     analysis_right: int
     peak_mb: float
+    slowest: tuple[float, str] = (0.0, "")
+    """The slowest analysis question: (milliseconds, question and its kind)."""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -92,15 +94,16 @@ def answer_phase(db_path: str, facts: list[SyntheticQuestion],
             ok, got = check(answer, q)
             if not ok:
                 failures.append((q.question, q.value, got))
-        analysis_ms, right = [], 0
+        analysis_ms, right, slowest = [], 0, (0.0, "")
         for aq in analysis:
             t0 = time.perf_counter()
             answer = ask(store, aq.question)
             analysis_ms.append((time.perf_counter() - t0) * 1000)
+            slowest = max(slowest, (analysis_ms[-1], f"{aq.question} ({aq.intent})"))
             right += analysis_ok(answer, aq)
     finally:
         store.close()
-    return AnswerFigures(fact_ms, failures, analysis_ms, right, _peak_mb())
+    return AnswerFigures(fact_ms, failures, analysis_ms, right, _peak_mb(), slowest)
 
 
 def _child(conn: Any, fn: Callable[..., Any], args: tuple) -> None:

@@ -52,6 +52,8 @@ class BenchResult:
     analysis_p50_ms: float = 0.0
     analysis_p99_ms: float = 0.0
     """Series, comparisons, coverage and rankings (bot.bench.analysis), timed apart from facts."""
+    analysis_slowest: tuple[float, str] = (0.0, "")
+    """The slowest analysis question: (milliseconds, question and its kind)."""
     load_mb: float = 0.0
     """Peak memory of the loading (writer) process."""
     worker_mb: float = 0.0
@@ -122,7 +124,7 @@ def run_bench(reports: int = 2000, seed: int = 7, workdir: Path | None = None,
         failures=answered.failures, fmt=fmt, analysis_questions=len(analysis),
         analysis_correct=answered.analysis_right,
         analysis_p50_ms=_percentile(sorted(answered.analysis_ms), 0.50),
-        analysis_p99_ms=_percentile(sorted(answered.analysis_ms), 0.99),
+        analysis_p99_ms=_percentile(sorted(answered.analysis_ms), 0.99), analysis_slowest=answered.slowest,
         load_mb=loaded.writer_mb, worker_mb=loaded.worker_mb, answer_mb=answered.peak_mb)
 
 
@@ -149,6 +151,7 @@ def format_bench(result: BenchResult, max_failures: int = 10) -> str:
         line("analysis p99", f"{result.analysis_p99_ms:.2f} ms", f"≤ {t['analysis_p99_ms']:.0f} ms",
              result.analysis_p99_ms <= t["analysis_p99_ms"]),
         line("analysis right", f"{result.analysis_correct}/{result.analysis_questions}"),
+        line("analysis slowest", f"{result.analysis_slowest[0]:.0f} ms", result.analysis_slowest[1]),
         line("database", f"{result.db_bytes / 1e6:.1f} MB"),
         line("memory load", f"{result.load_mb:.0f} MB (writer)", f"≤ {t['peak_mb']:.0f} MB",
              result.load_mb <= t["peak_mb"]),
