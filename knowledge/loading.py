@@ -25,7 +25,8 @@ from knowledge.guard import GuardedPool, Job
 from knowledge.model import SEP, Fact
 from knowledge.store import NewReport, Store, fact_id, fact_row
 from knowledge.tokenize import canonical_tokens
-from loaders import SUPPORTED_SUFFIXES, read_document
+from knowledge.report_files import iter_files
+from loaders import read_document
 from loaders.errors import LoaderError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -74,43 +75,6 @@ class LoadResult:
 def bundled_corpus() -> Path:
     """The folder of sample reports shipped inside the package."""
     return Path(str(resources.files("knowledge") / "corpus"))
-
-
-REPORT_LIKE = frozenset({".doc", ".wps", ".ofd"})
-"""Report formats without a reader: picked up from folders too, so each is named as unsupported
-(「另存为 .docx」) instead of silently skipped."""
-
-
-def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to load, as a list (see iter_files)."""
-    return list(iter_files(paths))
-
-
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files to load, one at a time: named files as given, folders searched for report files in
-    path order. A folder's names are held packed in one string while it is walked (~40 bytes a
-    file), not as a list of Path objects (~350 bytes each: 35 MB for 100,000 files)."""
-    wanted = frozenset(SUPPORTED_SUFFIXES) | REPORT_LIKE
-    for p in map(Path, paths):
-        yield from _walk(p, wanted) if p.is_dir() else (p,)
-
-
-def _walk(folder: Path, wanted: frozenset[str]) -> Iterator[Path]:
-    """Report files under `folder`, sorted by path (a sorted depth-first walk)."""
-    try:
-        packed = "\0".join(sorted(os.listdir(folder)))
-    except OSError:
-        return
-    start = 0
-    while start < len(packed):
-        end = packed.find("\0", start)
-        end = len(packed) if end < 0 else end
-        path = folder / packed[start:end]
-        start = end + 1
-        if path.is_dir() and not path.is_symlink():
-            yield from _walk(path, wanted)
-        elif path.is_file() and path.suffix.lower() in wanted and not path.name.startswith("."):
-            yield path
 
 
 BATCH = 32

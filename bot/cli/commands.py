@@ -97,7 +97,7 @@ def load(paths: tuple[Path, ...], replace: bool, cluster: str | None, db: Path |
     from contextlib import nullcontext
 
     from knowledge.cluster import ClusterPool
-    from knowledge.loading import iter_files
+    from knowledge.report_files import iter_files
 
     try:
         # the cluster is reached before the database is opened: unreachable → database untouched
