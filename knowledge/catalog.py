@@ -102,11 +102,15 @@ class Catalog:
 
     def some_agencies(self, limit: int) -> tuple[tuple[str, ...], int]:
         """The first `limit` agencies in order, and how many there are in all."""
+        return self._some("agency", "reports", (), limit)
+
+    def _some(self, column: str, source: str, params: Sequence, limit: int) -> tuple[tuple[str, ...], int]:
+        """The first `limit` distinct values of `column` in `source`, sorted, and how many there are."""
         first = tuple(r[0] or "" for r in self.db.execute(
-            "SELECT DISTINCT agency FROM reports ORDER BY agency LIMIT ?", [limit]))
+            f"SELECT DISTINCT {column} FROM {source} ORDER BY {column} LIMIT ?", [*params, limit]))
         if len(first) < limit:
             return first, len(first)
-        return first, self.db.execute("SELECT count(DISTINCT agency) FROM reports").fetchone()[0]
+        return first, self.db.execute(f"SELECT count(DISTINCT {column}) FROM {source}", params).fetchone()[0]
 
     @cached_property
     def years(self) -> tuple[int, ...]:
@@ -123,14 +127,9 @@ class Catalog:
             "SELECT DISTINCT r.year FROM agency_terms t JOIN reports r ON r.agency = t.agency "
             "WHERE t.kind = ? AND t.term = ? AND r.year IS NOT NULL ORDER BY r.year", [GROUP, group_key(agency)])]
 
-    def some_places(self, limit: int) -> tuple[list[str], int]:
+    def some_places(self, limit: int) -> tuple[tuple[str, ...], int]:
         """The first `limit` place groups (knowledge.agencies.group_key), sorted, and how many there are."""
-        first = [r[0] for r in self.db.execute("SELECT DISTINCT term FROM agency_terms WHERE kind = ? ORDER BY term "
-                                               "LIMIT ?", [GROUP, limit])]
-        if len(first) < limit:
-            return first, len(first)
-        return first, self.db.execute("SELECT count(DISTINCT term) FROM agency_terms WHERE kind = ?",
-                                      [GROUP]).fetchone()[0]
+        return self._some("term", "agency_terms WHERE kind = ?", [GROUP], limit)
 
     def page(self, offset: int, limit: int) -> list[ReportInfo]:
         """`limit` reports from the `offset`-th on, by agency then year."""

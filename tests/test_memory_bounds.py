@@ -92,7 +92,7 @@ def test_catalog_views_match_a_scan_of_the_reports(sample_store):
     assert catalog.newest(1)[0].year == max(catalog.years)
     from knowledge.agencies import group_key
 
-    places = sorted({group_key(r.agency) for r in reports})
+    places = tuple(sorted({group_key(r.agency) for r in reports}))
     assert catalog.some_places(2) == (places[:2], len(places)) and catalog.some_places(99) == (places, len(places))
     latest = {}
     for r in reports:  # by agency, then year: the last one kept is the latest
