@@ -57,7 +57,7 @@ class AgencyIndex:
     """Finds the loaded agencies a question names, from the agency_terms rows of `db`.
 
     `AgencyIndex(agencies)` derives the terms of a given list into a private in-memory database
-    (for tests and tools); answering uses `AgencyIndex.over(store connection)`.
+    (for tests and tools); answering passes the store's connection as `db`.
     """
 
     def __init__(self, agencies: Iterable[str] = (), gazetteer: Gazetteer | None = None,
@@ -96,11 +96,6 @@ class AgencyIndex:
         row = self.db.execute("SELECT value FROM agency_terms WHERE kind = ? AND term = ? LIMIT 1",
                               [terms.SPELLED, agency]).fetchone()
         return (row[0], units(agency)[-1]) if row else ("", "")
-
-    def owners(self, alias: str) -> list[tuple[str, int]]:
-        """(agency, strength) of every agency `alias` names."""
-        return [tuple(r) for r in self.db.execute(  # type: ignore[misc]
-            "SELECT agency, strength FROM agency_terms WHERE kind = ? AND term = ? ORDER BY agency", [terms.ALIAS, alias])]
 
     def romanized(self, question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         """Pinyin place names in `question` (Jinjiang, Licheng区) written as the loaded place."""
