@@ -73,7 +73,7 @@ class Speller:
         """The `more` words among the spans of `chars`, and those sounding like them: two queries."""
         if self.more is None:
             return set(), {}
-        spans = {(chars[i:i + n], " ".join(sounds[i:i + n])) for n in range(2, 5) for i in range(len(chars) - n + 1)}
+        spans = {(chars[i:i + n], " ".join(sounds[i:i + n])) for n in _LENGTHS for i in range(len(chars) - n + 1)}
         return self.more.words_among(s for s, _ in spans), self.more.sounding(k for _, k in spans)
 
     def correct(self, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
