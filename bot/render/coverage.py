@@ -32,7 +32,10 @@ def coverage_lines(rows: Sequence[ReportInfo], years: Sequence[int] = (), width:
 
 
 def coverage_summary(rows: Sequence[ReportInfo]) -> str:
+    """「N 个机关，M 份年报，K 个年份。」 of these rows."""
+    return summary_line(len({r.agency for r in rows}), len(rows), len({r.year for r in rows if r.year}))
+
+
+def summary_line(agencies: int, reports: int, years: int) -> str:
     """「N 个机关，M 份年报，K 个年份。」"""
-    years = {r.year for r in rows if r.year}
-    agencies = {r.agency for r in rows}
-    return f"{len(agencies)} 个机关，{len(rows)} 份年报，{len(years)} 个年份。"
+    return f"{agencies} 个机关，{reports} 份年报，{years} 个年份。"

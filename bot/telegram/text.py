@@ -5,7 +5,7 @@ import re
 from html import escape as _escape, unescape
 from pathlib import PurePath
 
-from bot.render.coverage import coverage_lines
+from bot.render.coverage import coverage_lines, summary_line
 from knowledge.activity import Stats
 from knowledge.catalog import Catalog
 from knowledge.chat import example_questions
@@ -80,7 +80,7 @@ def coverage_page_html(reports: Catalog, page: int) -> tuple[str, int]:
     if pages > 1:
         title += f" 第 {page + 1}/{pages} 页"
     grid = escape("\n".join(coverage_lines(reports.of(shown), reports.years, reports.longest_agency()))) if shown else "（还没有加载年报）"
-    summary = f"{count} 个机关，{len(reports)} 份年报，{len(reports.years)} 个年份。"
+    summary = summary_line(count, len(reports), len(reports.years))
     return f"{title}\n<pre>{grid}</pre>\n{escape(summary)}", pages
 
 
