@@ -73,6 +73,12 @@ class AgencyIndex:
         self.by_pinyin: Mapping[str, str] = _Pinyin(db)
         """toneless pinyin of a place's short name → the short name (jinjiang → 晋江)."""
 
+    def _among(self, columns: str, kinds: tuple[str, ...], words: Iterable[str]) -> sqlite3.Cursor:
+        """`columns` of the rows of these kinds whose term is one of `words` (one query)."""
+        marks = ", ".join("?" * len(kinds))
+        return self.db.execute(f"SELECT {columns} FROM agency_terms WHERE kind IN ({marks}) AND term IN ({_IN})",
+                               [*kinds, json.dumps(list(words), ensure_ascii=False)])
+
     def _has(self, kind: str, term: str) -> bool:
         return self.db.execute("SELECT 1 FROM agency_terms WHERE kind = ? AND term = ? LIMIT 1",
                                [kind, term]).fetchone() is not None
@@ -82,8 +88,7 @@ class AgencyIndex:
         if self._longest is None:
             self._longest = self.db.execute("SELECT coalesce(max(length(term)), 0) FROM agency_terms "
                                             "WHERE kind = ?", [terms.ALIAS]).fetchone()[0]
-        rows = self.db.execute(f"SELECT term, agency, strength FROM agency_terms WHERE kind = ? AND term IN ({_IN})",
-                               [terms.ALIAS, json.dumps(_spans(question, self._longest), ensure_ascii=False)]).fetchall()
+        rows = self._among("term, agency, strength", (terms.ALIAS,), _spans(question, self._longest)).fetchall()
         hits = [(question.find(alias), alias, agency, strength) for alias, agency, strength in rows]
         return sorted(hits, key=lambda h: (h[0], -len(h[1]), h[1], h[2]))
 
@@ -122,9 +127,7 @@ class AgencyIndex:
     def departments_only(self, question: str) -> tuple[str, ...]:
         """Departments whose place the question names when no body of that place is loaded
         (only 平潭综合实验区公安局 for 「平潭综合实验区…」): they must not answer for it."""
-        rows = self.db.execute(f"SELECT DISTINCT agency FROM agency_terms WHERE kind = ? AND term IN ({_IN})",
-                               [terms.DEPT, json.dumps(_spans(question, 16), ensure_ascii=False)])
-        return tuple(sorted(r[0] for r in rows))
+        return tuple(sorted({r[0] for r in self._among("agency", (terms.DEPT,), _spans(question, 16))}))
 
     def find(self, question: str) -> AgencyMatch:
         """Agencies named in `question` (longest, most specific alias wins)."""
@@ -158,9 +161,7 @@ class AgencyIndex:
 
     def _holds_a_place(self, word: str) -> bool:
         """Whether some loaded place name or alias (two characters or more) is part of `word`."""
-        return self.db.execute(f"SELECT 1 FROM agency_terms WHERE kind IN (?, ?) AND term IN ({_IN}) LIMIT 1",
-                               [terms.ALIAS, terms.UNIT, json.dumps(_spans(word, len(word)), ensure_ascii=False)]
-                               ).fetchone() is not None
+        return self._among("1", (terms.ALIAS, terms.UNIT), _spans(word, len(word))).fetchone() is not None
 
     def unknown_place(self, question: str) -> str:
         """A place named in the question that no loaded agency belongs to ('' if none): a word
@@ -199,15 +200,12 @@ class AgencyIndex:
     # -- the speller's place words (knowledge.typos.Speller) ----------------------------------
     def words_among(self, spans: Iterable[str]) -> set[str]:
         """Those of `spans` that are place words of loaded agencies."""
-        rows = self.db.execute(f"SELECT DISTINCT term FROM agency_terms WHERE kind = ? AND term IN ({_IN})",
-                               [terms.WORD, json.dumps(list(spans), ensure_ascii=False)])
-        return {r[0] for r in rows}
+        return {r[0] for r in self._among("term", (terms.WORD,), spans)}
 
     def sounding(self, sounds: Iterable[str]) -> dict[str, set[str]]:
         """Place words of loaded agencies by their toneless pinyin, for the given pinyin keys."""
         out: dict[str, set[str]] = {}
-        for sound, word in self.db.execute(f"SELECT DISTINCT term, value FROM agency_terms WHERE kind = ? AND "
-                                           f"term IN ({_IN})", [terms.SOUND, json.dumps(list(sounds), ensure_ascii=False)]):
+        for sound, word in self._among("term, value", (terms.SOUND,), sounds):
             out.setdefault(sound, set()).add(word)
         return out
 
