@@ -4,12 +4,12 @@
     load_paths(store, ["reports/"])     # LoadResult(loaded, unchanged, failed)
     answer = ask(store, "2024年晋江依申请公开多少件")
 """
-from knowledge.answer import ask
+from knowledge.ask import ask
 from knowledge.errors import LoaderError, ReportbotError, StoreError
-from knowledge.loading import LoadResult, bundled_corpus, default_db_path, load_paths, open_store
+from knowledge.ingest.loading import LoadResult, bundled_corpus, default_db_path, load_paths, open_store
 from knowledge.model import SEP, Answer, Fact, FoundFact, Reading, ReportInfo
-from knowledge.store import Store
-from knowledge.tokenize import warm_up
+from knowledge.store.store import Store
+from knowledge.text.tokenize import warm_up
 
 __all__ = [
     "SEP",

@@ -6,20 +6,20 @@ from dataclasses import replace as dc_replace
 
 from datetime import date
 
-from knowledge.agencies import ORG_SUFFIXES, group_key
-from knowledge.agency_index import AgencyIndex
-from knowledge.analyse import analyse
-from knowledge.catalog import Catalog
-from knowledge.chat import help_text
-from knowledge.find import find_fact
-from knowledge.intent import ANALYSIS
+from knowledge.names.agencies import ORG_SUFFIXES, group_key
+from knowledge.understand.agency_index import AgencyIndex
+from knowledge.analysis.dispatch import analyse
+from knowledge.store.catalog import Catalog
+from knowledge.answer.chat import help_text
+from knowledge.answer.find import find_fact
+from knowledge.understand.intent import ANALYSIS
 from knowledge.model import Answer, Reading, ReportInfo
-from knowledge.overview import card
-from knowledge.places import gazetteer
-from knowledge.query import Query, follow_up, parse
-from knowledge.store import Store
-from knowledge.tokenize import template_words, vocabulary
-from knowledge.typos import Speller
+from knowledge.answer.overview import card
+from knowledge.names.places import gazetteer
+from knowledge.understand.query import Query, follow_up, parse
+from knowledge.store.store import Store
+from knowledge.text.tokenize import template_words, vocabulary
+from knowledge.understand.speller import Speller
 
 
 def _index(store: Store) -> tuple[Catalog, AgencyIndex, Speller]:

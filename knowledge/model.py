@@ -126,7 +126,7 @@ class Answer:
     """A computed difference or rate, else None."""
     unexplained: float | None = None
     """For a fact chosen by the question's concepts: the weight of the question's words it does
-    not account for (knowledge.confidence); None otherwise."""
+    not account for (knowledge.answer.confidence); None otherwise."""
     leaf_cover: float | None = None
     """For a fact chosen by the score alone: the share of its own words the question names."""
 

@@ -51,7 +51,7 @@ def reportbot_cmd() -> list[str]:
 def distinct_copies(folder: Path, n: int) -> list[Path]:
     """n report files with different contents in a new `folder`: the bundled samples in turn,
     each with its own number of trailing blank lines."""
-    from knowledge.loading import bundled_corpus
+    from knowledge.ingest.loading import bundled_corpus
 
     folder.mkdir()
     samples = sorted(bundled_corpus().glob("*.txt"))

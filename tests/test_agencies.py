@@ -1,8 +1,8 @@
 """Agency aliases built from loaded reports, and finding agencies in questions."""
 import pytest
 
-from knowledge.agencies import aliases, group_key, units
-from knowledge.agency_index import AgencyIndex
+from knowledge.names.agencies import aliases, group_key, units
+from knowledge.understand.agency_index import AgencyIndex
 
 SAMPLE_AGENCIES = ["晋江市人民政府办公室", "晋江市人民政府", "晋江市人民政府灵源街道办事处", "鲤城区",
                    "晋江市金井镇人民政府", "平潭综合实验区"]
@@ -56,7 +56,7 @@ def test_known_places_and_words_before_the_year_are_not_unknown(question: str) -
                                                ("请问2023年厦门的行政诉讼有多少", "厦门"),
                                                ("去年漳州收到几件申请", "漳州")])
 def test_bare_place_name_anywhere_is_unknown(question: str, place: str) -> None:
-    from knowledge.places import gazetteer
+    from knowledge.names.places import gazetteer
 
     assert AgencyIndex(SAMPLE_AGENCIES, gazetteer()).unknown_place(question) == place
 
@@ -64,7 +64,7 @@ def test_bare_place_name_anywhere_is_unknown(question: str, place: str) -> None:
 @pytest.mark.parametrize("question", ["2024年晋江依申请公开多少件", "2023年泉州各区县行政复议哪个最多",
                                       "2024年福建全省主动公开多少条", "2024年依申请公开多少件"])
 def test_loaded_places_and_their_parents_are_not_unknown(question: str) -> None:
-    from knowledge.places import gazetteer
+    from knowledge.names.places import gazetteer
 
     assert AgencyIndex(SAMPLE_AGENCIES, gazetteer()).unknown_place(question) == ""
 
@@ -90,6 +90,6 @@ def test_a_place_not_loaded_is_not_answered_from_the_only_loaded_report(tmp_path
     ("鲤城区2024年政府网站发布信息多少条", "政府网站发布信息"),
 ])
 def test_government_word_left_by_a_short_name_is_dropped(question: str, measure: str) -> None:
-    from knowledge.query import parse
+    from knowledge.understand.query import parse
 
     assert parse(question, AgencyIndex(SAMPLE_AGENCIES)).reading.measure == measure

@@ -9,11 +9,11 @@ import subprocess
 from pathlib import Path
 
 from knowledge import Store, ask, load_paths
-from knowledge import agency_terms as terms
-from knowledge.agency_index import AgencyIndex
-from knowledge.agency_terms import terms_of
-from knowledge.loading import bundled_corpus
-from knowledge.places import gazetteer
+from knowledge.store import agency_terms as terms
+from knowledge.understand.agency_index import AgencyIndex
+from knowledge.store.agency_terms import terms_of
+from knowledge.ingest.loading import bundled_corpus
+from knowledge.names.places import gazetteer
 from tests.conftest import reportbot_cmd
 from tests.test_snapshot import _unprivileged, writable
 

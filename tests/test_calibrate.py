@@ -6,7 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from knowledge.calibrate import Record, fit
+from knowledge.answer.calibrate import Record, fit
 from tests.conftest import reportbot_cmd
 
 

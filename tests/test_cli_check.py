@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from knowledge import Store, bundled_corpus
-from knowledge.checks import carried_over, check_file, check_store
+from knowledge.analysis.checks import carried_over, check_file, check_store
 from knowledge.facts.table_templates import TABLE3_COLS, TOP_CARRIED, TOP_NEXT
 from knowledge.model import Fact
 from tests.conftest import reportbot_cmd

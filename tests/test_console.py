@@ -16,7 +16,7 @@ from bot.cli import cli
 from bot.cli.console import picked_number
 from bot.render.reply import figure, render_text
 from knowledge import Answer, Store, ask
-from knowledge.share import answer_for_fid
+from knowledge.answer.share import answer_for_fid
 from tests.conftest import reportbot_cmd
 
 AMBIGUOUS = "2024年行政许可处理决定数量是多少"

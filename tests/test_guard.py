@@ -1,4 +1,4 @@
-"""knowledge.guard: a parse that runs too long, needs too much memory or kills its worker is that
+"""knowledge.ingest.guard: a parse that runs too long, needs too much memory or kills its worker is that
 job's failure; the worker is replaced, the other jobs and the calling process go on."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from knowledge import Store, bundled_corpus, load_paths
-from knowledge.guard import GuardedPool
+from knowledge.ingest.guard import GuardedPool
 
 
 def parse(job: tuple[str, ...]) -> str:

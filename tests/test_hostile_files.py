@@ -117,17 +117,17 @@ def test_cli_load_folder_with_one_bad_docx_loads_samples_and_exits_1(tmp_path: P
 
 def test_unexpected_exception_in_one_file_is_its_failure_line(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import knowledge.loading
+    import knowledge.ingest.loading
 
     if threading.active_count() > 1:
         pytest.skip("workers come from the fork server: the patch would not reach them")
-    real = knowledge.loading.read_document
+    real = knowledge.ingest.loading.read_document
 
     def flaky(data: bytes, name: str):  # noqa: ANN202 - like read_document
         if name == "odd.txt":
             raise NotImplementedError("a library gave up")
         return real(data, name)
-    monkeypatch.setattr(knowledge.loading, "read_document", flaky)
+    monkeypatch.setattr(knowledge.ingest.loading, "read_document", flaky)
     shutil.copy(next(bundled_corpus().glob("000_*.txt")), tmp_path / "odd.txt")
     shutil.copy(next(bundled_corpus().glob("001_*.txt")), tmp_path / "good.txt")
     store = Store(tmp_path / "x.db")
@@ -163,7 +163,7 @@ def test_zip_member_with_a_bomb_ratio_is_refused_before_parsing(tmp_path: Path) 
 
 def test_prepare_of_one_uploaded_file_is_guarded(tmp_path: Path) -> None:
     """The bot's upload parses through prepare(): a hostile file is a LoaderError, from a thread too."""
-    from knowledge.loading import prepare
+    from knowledge.ingest.loading import prepare
 
     data = grid_span_docx(tmp_path / "upload.docx").read_bytes()
     errors: list[BaseException] = []

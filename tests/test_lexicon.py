@@ -1,9 +1,9 @@
-"""The concept lexicon (knowledge/data/concepts.txt) and its reader knowledge.lexicon."""
+"""The concept lexicon (knowledge/data/concepts.txt) and its reader knowledge.text.lexicon."""
 from __future__ import annotations
 
 import pytest
 
-from knowledge import lexicon
+from knowledge.text import lexicon
 from knowledge.facts.table_templates import (
     TABLE2_HEADERS,
     TABLE3_COLS,
@@ -13,7 +13,7 @@ from knowledge.facts.table_templates import (
     TABLE4_BLOCKS,
     TABLE4_RESULTS,
 )
-from knowledge.lexicon import concept_ids, concepts, find, parse_lexicon, rewrite
+from knowledge.text.lexicon import concept_ids, concepts, find, parse_lexicon, rewrite
 
 
 def kinds_found(label: str) -> set[str]:

@@ -21,7 +21,7 @@ from click.testing import CliRunner  # noqa: E402
 from bot.cli import cli  # noqa: E402
 from knowledge import Store, ask, bundled_corpus, load_paths  # noqa: E402
 from knowledge import cluster as cluster_module  # noqa: E402
-from knowledge.cluster import ClusterPool  # noqa: E402
+from knowledge.ingest.cluster import ClusterPool  # noqa: E402
 from tests.conftest import distinct_copies, reportbot_cmd  # noqa: E402
 
 QUESTIONS = ["2024年晋江依申请公开多少件", "2020年晋江市人民政府行政处罚处理决定数量是多少",
@@ -161,7 +161,7 @@ def test_a_file_that_keeps_killing_workers_is_its_failure_line(scheduler: str) -
 
 
 def test_workers_allowed_to_start_processes_parse_in_a_guarded_pool(tmp_path: Path) -> None:
-    """With distributed.worker.daemon False the limits of knowledge.guard apply on the workers."""
+    """With distributed.worker.daemon False the limits of knowledge.ingest.guard apply on the workers."""
     import dask
 
     with dask.config.set({"distributed.worker.daemon": False}), distributed.LocalCluster(

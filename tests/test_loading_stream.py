@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from knowledge import Store, bundled_corpus, load_paths
-from knowledge import loading
-from knowledge.guard import DEPTH, WINDOW, GuardedPool
+from knowledge.ingest import loading
+from knowledge.ingest.guard import DEPTH, WINDOW, GuardedPool
 from tests.conftest import distinct_copies
 
 
@@ -105,7 +105,7 @@ def test_files_are_found_in_path_order_one_at_a_time(tmp_path):
     a folder's files where its name sorts, hidden files skipped, unsupported kinds left out."""
     from itertools import islice
 
-    from knowledge.report_files import iter_files
+    from knowledge.ingest.report_files import iter_files
 
     names = ["b.txt", "a/z.md", "a/c/d.txt", "a.txt", "b/.hidden.txt", "b/e.pdf", "b/f.jpg", ".x/g.txt", "a/c.doc"]
     for name in names:

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from knowledge import Store, ask
-from knowledge import agency_terms as terms
-from knowledge.catalog import WHOLE_CORPUS_AGENCIES
+from knowledge.store import agency_terms as terms
+from knowledge.store.catalog import WHOLE_CORPUS_AGENCIES
 
 
 def _store(agencies: int) -> Store:

@@ -11,9 +11,7 @@ from itertools import islice
 from bot.bench.analysis import AnalysisSource, analysis_questions
 from bot.bench.generator import generate_corpus, iter_corpus, name_pool
 from bot.bench.run import run_bench
-from knowledge import store as store_module
-
-
+from knowledge.store import store as store_module
 def test_iter_corpus_is_generate_corpus_one_at_a_time():
     assert list(iter_corpus(25, seed=4)) == generate_corpus(25, seed=4)
     first = list(islice(iter_corpus(100000, seed=4), 3))  # lazily: three reports of 100,000
@@ -70,7 +68,7 @@ def test_bench_reports_the_memory_of_each_phase(tmp_path):
 
 
 def test_catalog_views_match_a_scan_of_the_reports(sample_store):
-    from knowledge.catalog import COLUMNS, Catalog, report_info
+    from knowledge.store.catalog import COLUMNS, Catalog, report_info
 
     reports = [report_info(r) for r in sample_store.db.execute(f"SELECT {COLUMNS} FROM reports").fetchall()]
     reports.sort(key=lambda r: (r.agency, r.year or 0, r.id))
@@ -90,7 +88,7 @@ def test_catalog_views_match_a_scan_of_the_reports(sample_store):
     for agency in {r.agency for r in reports}:
         assert catalog.series_of(agency) == sum(r.agency == agency for r in reports)
     assert catalog.newest(1)[0].year == max(catalog.years)
-    from knowledge.agencies import group_key
+    from knowledge.names.agencies import group_key
 
     places = tuple(sorted({group_key(r.agency) for r in reports}))
     assert catalog.some_places(2) == (places[:2], len(places)) and catalog.some_places(99) == (places, len(places))
@@ -108,7 +106,7 @@ def test_catalog_views_match_a_scan_of_the_reports(sample_store):
 _HELD_BY_ANSWERING = """
 import gc, json, sys, tracemalloc
 from knowledge import Store, ask, warm_up
-from knowledge.answer import _index
+from knowledge.ask import _index
 warm_up()
 store = Store(sys.argv[1])
 questions = json.loads(sys.argv[2])
@@ -153,7 +151,7 @@ def test_a_writer_keeps_a_bounded_number_of_label_ids(tmp_path, monkeypatch):
     """Real reports' prose labels are mostly their own: a writer looks ids up by the unique index
     beyond ID_CACHE, and writes the same rows as one that keeps them all."""
     from knowledge import Store, load_paths
-    from knowledge import shared_rows
+    from knowledge.store import shared_rows
     from tests.conftest import distinct_copies
 
     folder = tmp_path / "reports"
@@ -173,7 +171,7 @@ def test_a_writer_keeps_a_bounded_number_of_label_ids(tmp_path, monkeypatch):
 
 def test_a_load_counts_every_file_but_keeps_few_names(tmp_path, monkeypatch):
     from knowledge import Store, load_paths
-    from knowledge import loading
+    from knowledge.ingest import loading
     from tests.conftest import distinct_copies
 
     monkeypatch.setattr(loading, "NAMES_KEPT", 2)

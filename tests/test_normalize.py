@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from knowledge.normalize import normalize_question
+from knowledge.text.normalize import normalize_question
 
 TODAY = date(2026, 11, 25)
 

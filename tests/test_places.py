@@ -1,7 +1,7 @@
 """The administrative-division gazetteer (jionlp's china_location data) and the pinyin helpers."""
 import pytest
 
-from knowledge.places import Place, gazetteer, pinyin_key, pinyin_keys, pinyin_syllables, place_words
+from knowledge.names.places import Place, gazetteer, pinyin_key, pinyin_keys, pinyin_syllables, place_words
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import shutil
 import subprocess
 
 from knowledge import Store, ask, load_paths
-from knowledge.loading import bundled_corpus
+from knowledge.ingest.loading import bundled_corpus
 from tests.conftest import reportbot_cmd
 
 QUESTION = "2024年晋江依申请公开多少件"

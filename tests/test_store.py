@@ -10,9 +10,9 @@ from sqlite_utils import Database
 
 from knowledge import SEP, Store, bundled_corpus, load_paths
 from knowledge.facts import document_facts
-from knowledge.loading import prepare, rebuild
-from knowledge.migrations import migrations
-from knowledge.tokenize import canonical_tokens
+from knowledge.ingest.loading import prepare, rebuild
+from knowledge.store.migrations import migrations
+from knowledge.text.tokenize import canonical_tokens
 from loaders import read_document
 
 SEED = "000_ec6fb3118189600a.txt"
@@ -152,7 +152,7 @@ def test_report_notes_are_kept_and_an_older_extractor_is_read_again(tmp_path: Pa
 
 def test_aligned_cells_are_read_from_the_covering_index_alone(sample_store) -> None:
     """Series and rankings read one cell of thousands of reports: no fact row is visited."""
-    from knowledge.cell_keys import _cells_sql
+    from knowledge.store.cell_keys import _cells_sql
 
     ids = [r.id for r in sample_store.reports()]
     plan = " ".join(r[3] for r in sample_store.db.execute(

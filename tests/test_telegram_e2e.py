@@ -15,8 +15,8 @@ import pytest
 from bot.render.reply import figure, render_html, source
 from bot.telegram import text as txt
 from knowledge import ask
-from knowledge.activity import stats
-from knowledge.share import answer_for_fid
+from knowledge.store.question_log import stats
+from knowledge.answer.share import answer_for_fid
 from tests.telegram_harness import USER, buttons, running_bot
 
 JINJIANG = "2024年晋江依申请公开多少件"

@@ -5,9 +5,9 @@ import pytest
 
 from bot.telegram import text as txt
 from knowledge import ReportInfo, Store, ask
-from knowledge.catalog import Catalog
-from knowledge.activity import add_feedback, export_activity, import_activity, log_question, stats
-from knowledge.loading import LoadResult
+from knowledge.store.catalog import Catalog
+from knowledge.store.question_log import add_feedback, export_activity, import_activity, log_question, stats
+from knowledge.ingest.loading import LoadResult
 from tests.fake_bot_checks import html_text
 
 

@@ -1,4 +1,4 @@
-"""`reportbot calibrate`：在标注过的问题集上拟合「有把握」阈值（knowledge.calibrate）。"""
+"""`reportbot calibrate`：在标注过的问题集上拟合「有把握」阈值（knowledge.answer.calibrate）。"""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from knowledge import Answer, Store, ask, load_paths
-from knowledge.calibrate import Record, fit, write
+from knowledge.answer.calibrate import Record, fit, write
 
 
 def _number(text: object) -> float | None:

@@ -10,7 +10,7 @@ import click
 
 from bot.cli.options import db_option
 from knowledge import open_store
-from knowledge.checks import ReportCheck, check_file, check_store
+from knowledge.analysis.checks import ReportCheck, check_file, check_store
 from knowledge.errors import ReportbotError
 from knowledge.facts.rules import RuleCheck
 from loaders import LoaderError

@@ -17,8 +17,8 @@ from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandl
 from bot.telegram import text as txt
 from bot.telegram.context import config_of, store_of, swap_store
 from knowledge import ReportbotError, Store
-from knowledge.activity import stats
-from knowledge.loading import LoadResult, prepare, rebuild
+from knowledge.store.question_log import stats
+from knowledge.ingest.loading import LoadResult, prepare, rebuild
 from loaders import SUPPORTED_SUFFIXES, LoaderError
 
 log = logging.getLogger(__name__)

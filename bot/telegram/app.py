@@ -17,7 +17,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 from bot.telegram import admin, flood, handlers, inline, reports
 from bot.telegram.context import BotConfig, config_of, file_id
 from knowledge import bundled_corpus, open_store, warm_up
-from knowledge.report_files import expand
+from knowledge.ingest.report_files import expand
 
 log = logging.getLogger(__name__)
 

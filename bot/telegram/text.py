@@ -6,10 +6,10 @@ from html import escape as _escape, unescape
 from pathlib import PurePath
 
 from bot.render.coverage import coverage_lines, summary_line
-from knowledge.activity import Stats
-from knowledge.catalog import Catalog
-from knowledge.chat import example_questions
-from knowledge.loading import LoadResult
+from knowledge.store.question_log import Stats
+from knowledge.store.catalog import Catalog
+from knowledge.answer.chat import example_questions
+from knowledge.ingest.loading import LoadResult
 
 def escape(text: str) -> str:
     """HTML for Telegram: < > & escaped once; quotes stay as typed (no &#x27; in a reply)."""
@@ -35,7 +35,7 @@ NOT_FOUND_FACT = "这个分享链接里的数字已不在当前的年报索引�
 
 
 def examples(reports: Catalog) -> list[str]:
-    """Three example questions about loaded reports (see knowledge.chat)."""
+    """Three example questions about loaded reports (see knowledge.answer.chat)."""
     return example_questions(reports.newest(100))
 
 

@@ -15,9 +15,9 @@ from knowledge.facts import extract
 from knowledge.facts.rules import Key, RuleCheck, check, rules_for
 from knowledge.facts.table_templates import TABLE3_COLS, TOP_CARRIED, TOP_NEXT
 from knowledge.model import Fact, ReportInfo
-from knowledge.guard import GuardedPool
-from knowledge.loading import WARM, failure_reason
-from knowledge.store import Store
+from knowledge.ingest.guard import GuardedPool
+from knowledge.ingest.loading import WARM, failure_reason
+from knowledge.store.store import Store
 from loaders import read_document
 from loaders.errors import LoaderError
 
@@ -85,7 +85,7 @@ def carried_over(previous: list[Fact], current: list[Fact], year: int | None) ->
 
 
 def check_file(path: str | Path) -> ReportCheck:
-    """读入一个报告文件并核对（不写入数据库），在受限的解析进程里（knowledge.guard）。
+    """读入一个报告文件并核对（不写入数据库），在受限的解析进程里（knowledge.ingest.guard）。
     异常: LoaderError (also for a breach of the limits), OSError。"""
     file = Path(path)
     with GuardedPool(_check_safe, warm=WARM) as pool:

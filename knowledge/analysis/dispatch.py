@@ -1,14 +1,14 @@
-"""分析类问题的分派：从问题里读出机关、年份和比较方式，交给 knowledge.analysis / knowledge.rates。"""
+"""分析类问题的分派：从问题里读出机关、年份和比较方式，交给 knowledge.analysis.many / knowledge.analysis.rates。"""
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from knowledge.agencies import group_key, units
-from knowledge.agency_index import AgencyIndex
-from knowledge.agency_names import is_department
-from knowledge.analysis import (
+from knowledge.names.agencies import group_key, units
+from knowledge.understand.agency_index import AgencyIndex
+from knowledge.names.agency_names import is_department
+from knowledge.analysis.many import (
     comparison,
     coverage,
     measure_query,
@@ -16,13 +16,13 @@ from knowledge.analysis import (
     series,
     years_named,
 )
-from knowledge.catalog import Catalog
+from knowledge.store.catalog import Catalog
 from knowledge.datafile import data_rows, data_text
-from knowledge.find import find_fact
+from knowledge.answer.find import find_fact
 from knowledge.model import Answer, ReportInfo
-from knowledge.query import Query
-from knowledge.rates import compute, rate_asked
-from knowledge.store import Store
+from knowledge.understand.query import Query
+from knowledge.analysis.rates import compute, rate_asked
+from knowledge.store.store import Store
 
 _THAN = re.compile(r"(?<!对)比(?!较|例|率)|和.{0,30}(?<!对)比(?!较)|相比|较(?!多|少)")
 """「A比B」「A和B比」: the difference is A − B; a plain 「A和B对比」 is the later minus the earlier."""

@@ -1,8 +1,8 @@
 """多份报告上的回答：历年（series）、对比（comparison）、排名（ranking）、覆盖（coverage）。
 
-Every point is found exactly as a single question would find it (knowledge.find, one report at a
+Every point is found exactly as a single question would find it (knowledge.answer.find, one report at a
 time), so a series never mixes readings; a year or agency without a confident figure is named,
-never invented. Rates live in knowledge.rates.
+never invented. Rates live in knowledge.analysis.rates.
 """
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from knowledge.datafile import data_lines, data_text
 
-from knowledge.catalog import WHOLE_CORPUS_AGENCIES, Catalog
-from knowledge.cell_keys import cell_key, facts_by_key, reports_with_key
-from knowledge.checks import carried_over
+from knowledge.store.catalog import WHOLE_CORPUS_AGENCIES, Catalog
+from knowledge.store.cell_keys import cell_key, facts_by_key, reports_with_key
+from knowledge.analysis.checks import carried_over
 from knowledge.model import SEP, Answer, Derived, Fact, FoundFact, ReportInfo
-from knowledge.query import Query
-from knowledge.store import Store
-from knowledge.tokenize import canonical_tokens
+from knowledge.understand.query import Query
+from knowledge.store.store import Store
+from knowledge.text.tokenize import canonical_tokens
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _RANGE = re.compile(r"((?:19|20)\d\d)年?(?:到|至|—|-|~|～)((?:19|20)\d\d)")
@@ -214,7 +214,7 @@ MAX_RANKED = 100
 def _aligned(store: Store, mq: Query, chosen: dict[str, int], by_id: Mapping[int, ReportInfo],
              find) -> tuple[list[FoundFact], set[int]] | None:  # noqa: ANN001
     """When the figure is a table cell: the largest values of the same aligned cell
-    (knowledge.cell_keys) among the chosen reports (agency → report id), and the ids of all
+    (knowledge.store.cell_keys) among the chosen reports (agency → report id), and the ids of all
     reports that have it; None when it is prose (or nothing answers)."""
     for report in (by_id[rid] for rid in list(chosen.values())[:5]):  # the first that answers names the cell
         got = find([report], _in_year(mq, report.year))

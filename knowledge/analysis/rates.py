@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from knowledge.datafile import data_rows, data_text
 
-from knowledge.lexicon import concept_ids
+from knowledge.text.lexicon import concept_ids
 from knowledge.model import SEP, Answer, Derived, Fact, FoundFact, ReportInfo
-from knowledge.query import Query
-from knowledge.store import StoredFact
+from knowledge.understand.query import Query
+from knowledge.store.store import StoredFact
 
 _TERM = re.compile(r"\s*([+-]?)\s*(表[三四]):([\w*/]+):(\w+)")
 

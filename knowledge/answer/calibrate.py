@@ -1,6 +1,6 @@
 """拟合「有把握」阈值：在标注过的问题集上，让正确答案尽量给出、错误答案一个也不给。
 
-Two limits are fitted (see knowledge.confidence):
+Two limits are fitted (see knowledge.answer.confidence):
 - `max_unexplained`, for facts chosen by the question's concepts: the weight of the question's
   nouns the fact does not account for must stay at or below it;
 - `min_leaf_cover`, for facts chosen by the score alone: the share of the fact's own words the

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from knowledge.agencies import group_key
-from knowledge.catalog import Catalog
+from knowledge.names.agencies import group_key
+from knowledge.store.catalog import Catalog
 from knowledge.model import ReportInfo
 
 MEASURES = ("依申请公开多少件", "主动公开政府信息多少条", "行政复议多少件")

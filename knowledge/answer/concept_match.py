@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.datafile import data_rows, data_text
-from knowledge.lexicon import concept, concept_ids
+from knowledge.text.lexicon import concept, concept_ids
 from knowledge.model import SEP, Fact
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -89,7 +89,7 @@ def fact_concepts(fact: Fact) -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def _context_tokens(label: str, quote: str) -> tuple[str, ...]:
-    from knowledge.tokenize import canonical_tokens
+    from knowledge.text.tokenize import canonical_tokens
 
     return canonical_tokens(_context(label, quote))
 

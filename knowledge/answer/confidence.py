@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from knowledge.concept_match import context_words
-from knowledge.lexicon import find
-from knowledge.store import StoredFact
-from knowledge.synonyms import STOPWORDS, canonical
-from knowledge.tokenize import pos_tags
+from knowledge.answer.concept_match import context_words
+from knowledge.text.lexicon import find
+from knowledge.store.store import StoredFact
+from knowledge.text.synonyms import STOPWORDS, canonical
+from knowledge.text.tokenize import pos_tags
 
 _CONTENT_TAGS = ("n", "vn", "eng", "nz", "nt", "nr", "ns")
 """jieba tags of the words a question is about (nouns, verbal nouns, names)."""
@@ -88,8 +88,8 @@ def score_only_check(item: StoredFact, tokens: tuple[str, ...]) -> tuple[tuple[s
     """For a fact chosen by the score alone (no concept named): the question tokens it does not
     account for (single characters included: 许口 is no word), and the share of the fact's own
     leaf words the question names (「行政」 names little of 「要求行政机关确认或重新出具…」)."""
-    from knowledge.matcher import leaf
-    from knowledge.tokenize import canonical_tokens
+    from knowledge.answer.matcher import leaf
+    from knowledge.text.tokenize import canonical_tokens
 
     have = set(item.label_tokens) | set(item.section_tokens) | set(context_words(item.fact))
     missing = tuple(t for t in tokens if t not in have and not _inside(t, have))

@@ -7,20 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from knowledge.catalog import Catalog
-from knowledge.concept_match import covers, own_words_cover, rank_key, required
-from knowledge.decide import decide, no_cover
-from knowledge.matcher import MIN_SCORE, rank, unit_clash
+from knowledge.store.catalog import Catalog
+from knowledge.answer.concept_match import covers, own_words_cover, rank_key, required
+from knowledge.answer.decide import decide, no_cover
+from knowledge.answer.matcher import MIN_SCORE, rank, unit_clash
 from knowledge.model import Answer, ReportInfo
-from knowledge.query import Query
-from knowledge.store import Store
-from knowledge.unreadable import unreadable
+from knowledge.understand.query import Query
+from knowledge.store.store import Store
+from knowledge.answer.unreadable import unreadable
 
 
 def find_fact(store: Store, q: Query, chosen: list[ReportInfo], reports: Catalog,
               by_id: Mapping[int, ReportInfo], limits: tuple[float, float] | None = None) -> Answer:
     """The answer to `q` from the `chosen` reports (answered, ambiguous or not_found); a row
-    whose printed digits could not be split is said plainly (knowledge.unreadable)."""
+    whose printed digits could not be split is said plainly (knowledge.answer.unreadable)."""
     answer = _find(store, q, chosen, reports, by_id, limits)
     if answer.status != "answered":
         return unreadable(q, chosen) or answer

@@ -15,10 +15,10 @@ from rapidfuzz import fuzz
 
 from knowledge.facts.table_templates import TOP_NEW
 from knowledge.model import Fact
-from knowledge.normalize import normalize_text
-from knowledge.store import StoredFact
-from knowledge.synonyms import COLUMN_HINTS
-from knowledge.tokenize import canonical_tokens
+from knowledge.text.normalize import normalize_text
+from knowledge.store.store import StoredFact
+from knowledge.text.synonyms import COLUMN_HINTS
+from knowledge.text.tokenize import canonical_tokens
 
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
 _UNIT_FAMILIES = ({"件", "次", "个", "项", "小项", "宗", "起"}, {"场", "场次", "次"}, {"条", "篇", "份", "则", "期"}, {"人", "人次", "名"},

@@ -5,11 +5,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from knowledge.datafile import data_rows, data_text
 
-from knowledge.matcher import MIN_SCORE, rank
+from knowledge.answer.matcher import MIN_SCORE, rank
 from knowledge.model import SEP, Fact, FoundFact, ReportInfo
-from knowledge.normalize import normalize_text
-from knowledge.store import StoredFact
-from knowledge.tokenize import canonical_tokens
+from knowledge.text.normalize import normalize_text
+from knowledge.store.store import StoredFact
+from knowledge.text.tokenize import canonical_tokens
 
 _SOURCES = ("表三", "表四", "表三合计", "文字")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from knowledge.model import Answer, FoundFact, Reading
-from knowledge.store import Store
+from knowledge.store.store import Store
 
 
 def answer_for_fid(store: Store, fid: str, reading: Reading | None = None) -> Answer | None:

@@ -1,10 +1,10 @@
 """Parsing on a Dask distributed cluster: `reportbot load --cluster tcp://HOST:8786`.
 
-ClusterPool has the shape of knowledge.guard.GuardedPool: map(jobs) takes jobs (bytes, name,
+ClusterPool has the shape of knowledge.ingest.guard.GuardedPool: map(jobs) takes jobs (bytes, name,
 source) lazily, keeps a bounded number of tasks on the cluster (WINDOW per worker thread) and
 yields each file's outcome — a NewReport or its failure line — in job order. The file's bytes
 travel with its task, so workers need the project installed (`pip install '.[cluster]'`) but not
-the files. Writing stays in the calling process (knowledge.loading).
+the files. Writing stays in the calling process (knowledge.ingest.loading).
 
 A worker that dies mid-task is replaced by its nanny and Dask reschedules its tasks; a file that
 keeps killing workers (more than `distributed.scheduler.allowed-failures` times) ends as
@@ -15,7 +15,7 @@ thus costs twice allowed-failures + 1 worker restarts) — the others still load
 Limits on the worker (the trade-off): a Dask worker process is daemonic by default
 (`distributed.worker.daemon: True`) and a daemonic process may not start processes, so there a
 file is parsed in the worker itself, with prepare_safe's failure semantics but without
-knowledge.guard's per-file time limit; memory is bounded by the worker's own memory limit (the
+knowledge.ingest.guard's per-file time limit; memory is bounded by the worker's own memory limit (the
 nanny restarts a worker over it, which counts as a death of that task). Workers started with
 `DASK_DISTRIBUTED__WORKER__DAEMON=False` (or `dask worker --no-nanny`) parse each file in a
 GuardedPool of their own (one per worker thread): the same memory and time limits as a local
@@ -31,9 +31,9 @@ from concurrent.futures import CancelledError
 from typing import Any
 
 from knowledge.errors import ReportbotError
-from knowledge.guard import _CRASHED, GuardedPool, Job, Parse
-from knowledge.loading import WARM, failure_reason, prepare_safe
-from knowledge.store import NewReport
+from knowledge.ingest.guard import _CRASHED, GuardedPool, Job, Parse
+from knowledge.ingest.loading import WARM, failure_reason, prepare_safe
+from knowledge.store.store import NewReport
 
 CONNECT_TIMEOUT = 10.0
 """Seconds to reach the scheduler before giving up."""

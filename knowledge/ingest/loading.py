@@ -1,8 +1,8 @@
 """把报告文件读入知识库：文件 → loader → Document → facts → SQLite。
 
 Worker processes parse files and build the stored rows — always, also for one file: they run
-under the memory and time limits of knowledge.guard, so a hostile file is that file's failure
-line and never takes the calling process (the bot) down — or on a Dask cluster (knowledge.cluster,
+under the memory and time limits of knowledge.ingest.guard, so a hostile file is that file's failure
+line and never takes the calling process (the bot) down — or on a Dask cluster (knowledge.ingest.cluster,
 `load --cluster`). The main process writes the reports, a batch per transaction (each report
 atomic on its own), in file order. Files stream through: each is read when the pool takes it and
 a bounded number are in flight, so memory stays flat however large the corpus.
@@ -21,18 +21,18 @@ from pathlib import Path
 from typing import Protocol
 
 from knowledge.facts import EXTRACTOR_VERSION, extract
-from knowledge.guard import GuardedPool, Job
+from knowledge.ingest.guard import GuardedPool, Job
 from knowledge.model import SEP, Fact
-from knowledge.store import NewReport, Store, fact_id, fact_row
-from knowledge.tokenize import canonical_tokens
-from knowledge.report_files import iter_files
+from knowledge.store.store import NewReport, Store, fact_id, fact_row
+from knowledge.text.tokenize import canonical_tokens
+from knowledge.ingest.report_files import iter_files
 from loaders import read_document
 from loaders.errors import LoaderError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Larger files are refused: no annual report is this big."""
 
-WARM = "knowledge.parser_warm"
+WARM = "knowledge.ingest.parser_warm"
 """Imported before parser workers start, so they start with jieba loaded."""
 
 Progress = Callable[[str, str], None]
@@ -109,7 +109,7 @@ def parse_report(data: bytes, name: str, source: str) -> NewReport:
 
 def prepare(data: bytes, name: str, source: str) -> NewReport:
     """Parse one file's bytes into a report ready to store, in a guarded worker process
-    (knowledge.guard: memory and time limits); raises LoaderError with the reason."""
+    (knowledge.ingest.guard: memory and time limits); raises LoaderError with the reason."""
     with GuardedPool(prepare_safe, warm=WARM) as pool:
         report = next(pool.map([(data, name, source)]))
     if isinstance(report, str):
@@ -128,7 +128,7 @@ def _read(path: Path) -> bytes:
 def prepare_safe(job: tuple[bytes, str, str]) -> NewReport | str:
     """prepare() for a worker process: the report, or the reason it failed. Any exception of
     one file (a library's NotImplementedError, RecursionError…) is that file's reason, named by
-    its type; MemoryError is left to the worker (knowledge.guard), which then exits."""
+    its type; MemoryError is left to the worker (knowledge.ingest.guard), which then exits."""
     try:
         return parse_report(*job)
     except MemoryError:
@@ -177,7 +177,7 @@ def _jobs(store: Store, files: Iterable[Path], result: LoadResult, on_progress: 
 
 
 class ParsePool(Protocol):
-    """Where files are parsed: knowledge.guard.GuardedPool, knowledge.cluster.ClusterPool."""
+    """Where files are parsed: knowledge.ingest.guard.GuardedPool, knowledge.ingest.cluster.ClusterPool."""
 
     def map(self, jobs: Iterable[Job]) -> Iterator[NewReport | str]: ...
 
@@ -188,7 +188,7 @@ def _pool(cluster: str | ParsePool | None, workers: int) -> AbstractContextManag
     if cluster is None:
         return GuardedPool(prepare_safe, workers, warm=WARM)
     if isinstance(cluster, str):
-        from knowledge.cluster import ClusterPool
+        from knowledge.ingest.cluster import ClusterPool
 
         return ClusterPool(cluster)
     return nullcontext(cluster)
@@ -200,7 +200,7 @@ def load_paths(store: Store, paths: Iterable[str | Path], on_progress: Progress 
 
     Parsing runs in `workers` guarded processes (default: one per core, at most 4, for more
     than 16 files, else one), or on the Dask cluster `cluster` (a scheduler address or an open
-    knowledge.cluster.ClusterPool); writing stays in this process, one transaction per report,
+    knowledge.ingest.cluster.ClusterPool); writing stays in this process, one transaction per report,
     in file order. Files stream through: read when the pool takes them, a bounded number in
     flight, nothing of a report kept once written — memory does not grow with the corpus.
     """
@@ -275,7 +275,7 @@ def rebuild(db_path: str | Path, paths: Iterable[str | Path], on_progress: Progr
             workers: int | None = None, cluster: str | ParsePool | None = None) -> LoadResult:
     """Build a new database from `paths` alone and swap it in atomically.
 
-    Workers are guarded processes (knowledge.guard); from a threaded process (the bot) they
+    Workers are guarded processes (knowledge.ingest.guard); from a threaded process (the bot) they
     come from a fork server, never from a fork of the threaded process.
     The new index is written to a temporary file beside `db_path` and renamed over it only
     when at least one report loaded; until then (and if the build fails) the old file serves.

@@ -2,10 +2,10 @@
 loads the loaders, the fact extractor and jieba once, so every worker starts warm."""
 from __future__ import annotations
 
-import knowledge.loading  # noqa: F401 - the parser modules
+import knowledge.ingest.loading  # noqa: F401 - the parser modules
 import loaders.docx  # noqa: F401 - the readers loaders imports on first use
 import loaders.html  # noqa: F401
 import loaders.pdf  # noqa: F401
-from knowledge.tokenize import warm_up
+from knowledge.text.tokenize import warm_up
 
 warm_up()

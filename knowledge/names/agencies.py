@@ -1,4 +1,4 @@
-"""机关简称：从机关全称生成别名和所属地名（knowledge.agency_terms 存进 SQLite，knowledge.agency_index 查）。
+"""机关简称：从机关全称生成别名和所属地名（knowledge.store.agency_terms 存进 SQLite，knowledge.understand.agency_index 查）。
 
 An agency is known by its most specific place unit: 晋江市人民政府灵源街道办事处 is 灵源街道 / 灵源
 (晋江市 is only its parent), 晋江市人民政府办公室 is 晋江市 / 晋江. Agencies that share that unit
@@ -11,7 +11,7 @@ import re
 import sys
 from functools import lru_cache
 
-from knowledge.agency_names import is_department, short_forms
+from knowledge.names.agency_names import is_department, short_forms
 
 _UNIT = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:自治州|自治县|特别行政区|综合实验区|新区|开发区|省|市|区|县|旗|镇|乡|街道)")
 ORG_SUFFIXES = ("人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "办事处", "管理委员会", "管委会",

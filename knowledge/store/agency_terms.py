@@ -2,7 +2,7 @@
 
 Answering used to build an alias index of every loaded agency in memory, which grows with the
 corpus (~3.4 KB per agency). Instead the writer derives each agency's terms once, when its first
-report is stored, and answering looks them up by primary key (knowledge.agency_index). One row
+report is stored, and answering looks them up by primary key (knowledge.understand.agency_index). One row
 is (kind, term, agency, strength, value); the kinds:
 
 - ALIAS   a name that means the agency (晋江, 晋江市政府办公室), with its strength
@@ -13,14 +13,14 @@ is (kind, term, agency, strength, value); the kinds:
           unit's position, so the first unit of the first agency wins as before
 - DEPT    a place name whose agency is a department of that place (平潭综合实验区公安局)
 - SPELLED an OCR-misspelt agency (term) → the official spelling of its own unit (value)
-- GROUP   the agency's group key (its most specific place, knowledge.agencies.group_key)
+- GROUP   the agency's group key (its most specific place, knowledge.names.agencies.group_key)
 - ABOVE   a place above the agency's own one in the gazetteer (泉州市, 福建省, and short forms)
 - WORD    a place word of two to four characters the speller should know (灵源, 晋江市)
 - SOUND   the toneless pinyin of such a word (term) → the word (value)
 
 The derivation depends on this code, the abbreviations data file and the gazetteer; their
 fingerprint (VERSION) is stored in table `derived`, and a store whose fingerprint differs
-rebuilds every agency's terms when it opens (knowledge.store).
+rebuilds every agency's terms when it opens (knowledge.store.store).
 """
 from __future__ import annotations
 
@@ -32,10 +32,10 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from functools import lru_cache
 
-from knowledge.agencies import aliases, core, group_key, units
-from knowledge.agency_names import is_department
+from knowledge.names.agencies import aliases, core, group_key, units
+from knowledge.names.agency_names import is_department
 from knowledge.errors import StoreError
-from knowledge.places import Gazetteer, pinyin_keys, pinyin_syllables
+from knowledge.names.places import Gazetteer, pinyin_keys, pinyin_syllables
 
 ALIAS, UNIT, SUFFIX, PINYIN, DEPT, SPELLED, GROUP, ABOVE, WORD, SOUND = "aushdxgvwn"
 DERIVATION = "agency-terms 1"
@@ -57,7 +57,7 @@ def version() -> str:
     import pypinyin
 
     from knowledge.datafile import data_text
-    from knowledge.places import _data_file
+    from knowledge.names.places import _data_file
 
     digest = hashlib.sha1(DERIVATION.encode())
     digest.update(data_text("agency_abbreviations.txt").encode())

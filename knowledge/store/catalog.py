@@ -2,7 +2,7 @@
 
 A question names one or a few agencies; holding every report in memory to find theirs would grow
 with the corpus (~0.3 KB a report). Catalog asks SQLite instead, through the (agency, year) index
-and the agency terms (knowledge.agency_terms), and keeps only a bounded cache of reports by id.
+and the agency terms (knowledge.store.agency_terms), and keeps only a bounded cache of reports by id.
 It is rebuilt whenever the store notices a load.
 """
 from __future__ import annotations
@@ -12,8 +12,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
 
-from knowledge.agencies import group_key
-from knowledge.agency_terms import GROUP
+from knowledge.names.agencies import group_key
+from knowledge.store.agency_terms import GROUP
 from knowledge.model import ReportInfo
 
 COLUMNS = "id, title, agency, year, source, n_facts, n_warnings, notes"
@@ -128,7 +128,7 @@ class Catalog:
             "WHERE t.kind = ? AND t.term = ? AND r.year IS NOT NULL ORDER BY r.year", [GROUP, group_key(agency)])]
 
     def some_places(self, limit: int) -> tuple[tuple[str, ...], int]:
-        """The first `limit` place groups (knowledge.agencies.group_key), sorted, and how many there are."""
+        """The first `limit` place groups (knowledge.names.agencies.group_key), sorted, and how many there are."""
         return self._some("term", "agency_terms WHERE kind = ?", [GROUP], limit)
 
     def page(self, offset: int, limit: int) -> list[ReportInfo]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from knowledge.lexicon import concept_ids
+from knowledge.text.lexicon import concept_ids
 from knowledge.model import SEP
-from knowledge.normalize import normalize_text
+from knowledge.text.normalize import normalize_text
 
 if TYPE_CHECKING:
-    from knowledge.store import Store, StoredFact
+    from knowledge.store.store import Store, StoredFact
 
 
 def cell_key(kind: str, table: str, row: str, col: str) -> str | None:
@@ -34,7 +34,7 @@ def _cells_sql(report_ids: Sequence[int]) -> str:
 def facts_by_key(store: Store, ckey: str, report_ids: Sequence[int], top: int | None = None) -> list[StoredFact]:
     """The cells with one aligned key and a value in the given reports, in one query (`top`: only
     the largest that many, largest first)."""
-    from knowledge.store import FACT_COLUMNS, fact_from_row
+    from knowledge.store.store import FACT_COLUMNS, fact_from_row
 
     if not report_ids:
         return []

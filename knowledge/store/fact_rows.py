@@ -1,7 +1,7 @@
 """The stored form of facts and reports: the row a worker builds for each fact (fact_row), the
 row a reader turns back into a fact (fact_from_row), and the report ready to write (NewReport).
 
-Kept apart from knowledge.store so that parser workers, cluster workers and readers share one
+Kept apart from knowledge.store.store so that parser workers, cluster workers and readers share one
 definition of a row without the Store around it.
 """
 from __future__ import annotations

@@ -110,9 +110,9 @@ def m005_report_notes_and_extractor(db: Database) -> None:
 
 @migrations()
 def m006_aligned_cell_keys(db: Database) -> None:
-    """labels.ckey: the aligned key of a table cell (knowledge.cell_keys), indexed, so series and
+    """labels.ckey: the aligned key of a table cell (knowledge.store.cell_keys), indexed, so series and
     rankings read the same cell of every report in one query."""
-    from knowledge.cell_keys import cell_key
+    from knowledge.store.cell_keys import cell_key
 
     db.execute("ALTER TABLE labels ADD COLUMN ckey TEXT")
     rows = db.execute("SELECT id, kind, tbl, row, col FROM labels WHERE kind = 'table'").fetchall()
@@ -123,10 +123,10 @@ def m006_aligned_cell_keys(db: Database) -> None:
 
 @migrations()
 def m007_agency_terms(db: Database) -> None:
-    """agency_terms: each loaded agency's aliases and place words (knowledge.agency_terms), which
+    """agency_terms: each loaded agency's aliases and place words (knowledge.store.agency_terms), which
     answering looks up instead of holding an index of every agency in memory. The rows are
     derived when the store opens (its fingerprint in `derived` is missing)."""
-    from knowledge.agency_terms import SCHEMA
+    from knowledge.store.agency_terms import SCHEMA
 
     for statement in SCHEMA:
         db.execute(statement)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from knowledge.model import Answer
-from knowledge.store import Store
+from knowledge.store.store import Store
 
 TOP_UNANSWERED = 10
 """How many of the most-asked unanswered questions /stats shows."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 from itertools import islice
 
-from knowledge.cell_keys import cell_key
-from knowledge.fact_rows import HeadingKey, LabelKey
+from knowledge.store.cell_keys import cell_key
+from knowledge.store.fact_rows import HeadingKey, LabelKey
 
 ID_CACHE = 65536
 """Keys of each kind whose ids a writer keeps (the oldest half is dropped when full)."""

@@ -22,20 +22,20 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from knowledge import agency_terms
-from knowledge.catalog import Catalog
+from knowledge.store import agency_terms
+from knowledge.store.catalog import Catalog
 from knowledge.errors import StoreError
-from knowledge.fact_rows import (  # noqa: F401 - re-exported: the store's row types
+from knowledge.store.fact_rows import (  # noqa: F401 - re-exported: the store's row types
     _FACT_INSERT, FACT_COLUMNS, FactRow, HeadingKey, LabelKey, NewReport, StoredFact, fact_from_row,
     fact_id, fact_row,
 )
-from knowledge.migrations import migrations
-from knowledge.shared_rows import SharedRows
+from knowledge.store.migrations import migrations
+from knowledge.store.shared_rows import SharedRows
 from knowledge.model import SEP, ReportInfo
-from knowledge.transactions import locked_message, lock_wait, write_transaction
+from knowledge.store.transactions import locked_message, lock_wait, write_transaction
 
 if TYPE_CHECKING:
-    from knowledge.places import Gazetteer
+    from knowledge.names.places import Gazetteer
 
 READ_CACHE_KB = 4096
 """SQLite page cache of a reading connection (KB): a question reads a few index pages and one
@@ -50,7 +50,7 @@ reads one to a few dozen reports, and ~0.5 MB per report keeps memory flat in co
 
 def _gazetteer() -> Gazetteer:
     """The gazetteer, imported on first need: only a new agency's terms read it."""
-    from knowledge.places import gazetteer
+    from knowledge.names.places import gazetteer
 
     return gazetteer()
 
@@ -136,7 +136,7 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        """A write transaction taking the write lock at once (see knowledge.transactions)."""
+        """A write transaction taking the write lock at once (see knowledge.store.transactions)."""
         with write_transaction(self.db, getattr(self, "path", "")):
             yield
 

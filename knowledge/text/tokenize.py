@@ -6,8 +6,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from knowledge.normalize import normalize_text
-from knowledge.synonyms import canonical, domain_words
+from knowledge.text.normalize import normalize_text
+from knowledge.text.synonyms import canonical, domain_words
 
 _NOISE = re.compile(r"[\s\d.%％,，。、；;:：!！?？()（）\[\]【】“”\"'‘’「」《》〈〉<>/|›\-—_*#·]+")
 
@@ -36,8 +36,8 @@ def warm_up() -> None:
     _jieba()
     pos_tags("晋江市2024年主动公开政府信息")
     normalize_text("晉江")  # zhconv's conversion tables
-    from knowledge.lexicon import find
-    from knowledge.places import gazetteer, pinyin_syllables
+    from knowledge.text.lexicon import find
+    from knowledge.names.places import gazetteer, pinyin_syllables
 
     find("行政处罚")
     gazetteer()
@@ -47,7 +47,7 @@ def warm_up() -> None:
 def lexicon_words() -> list[str]:
     """Short official names of the lexicon's prose measures (微博, 公众号, 新增粉丝), kept whole by jieba
     (table labels keep their old segmentation: 本年废止件数 must still share 废止 with a question)."""
-    from knowledge.lexicon import concepts
+    from knowledge.text.lexicon import concepts
 
     return sorted({n for c in concepts() if c.kind == "measure" for n in c.official
                    if 2 <= len(n) <= 4 and not any(ch.isdigit() for ch in n)})

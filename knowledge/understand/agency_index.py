@@ -1,4 +1,4 @@
-"""在问题里找出所指的机关：查 SQLite 里每个已加载机关的词表（knowledge.agency_terms）。
+"""在问题里找出所指的机关：查 SQLite 里每个已加载机关的词表（knowledge.store.agency_terms）。
 
 Nothing here grows with the corpus: every look-up is a primary-key query on agency_terms, so
 answering over a million reports holds no more than answering over five. A question is cut into
@@ -13,10 +13,10 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from knowledge import agency_terms as terms
-from knowledge.agencies import core, group_key, units
-from knowledge.agency_names import romanized
-from knowledge.places import Gazetteer
+from knowledge.store import agency_terms as terms
+from knowledge.names.agencies import core, group_key, units
+from knowledge.names.agency_names import romanized
+from knowledge.names.places import Gazetteer
 
 _PLACE_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|区|县|镇|乡|街道))")
 _LEADING_NAME = re.compile(r"^\s*([\u4e00-\u9fff]{2,3})(?=\s*(?:19|20)\d{2}\s*年|去年|今年|前年)")
@@ -42,7 +42,7 @@ class AgencyMatch:
 def _is_place_name(word: str) -> bool:
     """jieba's part-of-speech tagger calls `word` a place (ns), or a name it cannot place (nr,
     as for 石狮) that is not in the domain vocabulary."""
-    from knowledge.tokenize import pos_tags
+    from knowledge.text.tokenize import pos_tags
 
     tags = pos_tags(word)
     return len(tags) == 1 and tags[0][1] in ("ns", "nr", "nrt")
@@ -188,7 +188,7 @@ class AgencyIndex:
     def _bare_places(self, question: str) -> Iterator[str]:
         """Place names without their 市/县/镇 (2024年南安…) that jieba tags as places and the
         gazetteer knows, when no loaded place holds them and none lies inside them."""
-        from knowledge.tokenize import pos_tags
+        from knowledge.text.tokenize import pos_tags
 
         if self.gazetteer is None:
             return
@@ -197,7 +197,7 @@ class AgencyIndex:
                     and not self._has(terms.ABOVE, word) and not self._in_a_place(word):
                 yield word
 
-    # -- the speller's place words (knowledge.typos.Speller) ----------------------------------
+    # -- the speller's place words (knowledge.understand.speller.Speller) ----------------------------------
     def words_among(self, spans: Iterable[str]) -> set[str]:
         """Those of `spans` that are place words of loaded agencies."""
         return {r[0] for r in self._among("term", (terms.WORD,), spans)}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.datafile import data_rows, data_text
-from knowledge.normalize import chinese_number
+from knowledge.text.normalize import chinese_number
 
 INTENTS = ("fact", "chat", "overview", "series", "comparison", "ranking", "rate", "coverage")
 ANALYSIS = frozenset({"series", "comparison", "ranking", "rate", "coverage"})

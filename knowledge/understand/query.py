@@ -5,14 +5,14 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from knowledge.agencies import group_key
-from knowledge.agency_index import AgencyIndex
-from knowledge.intent import detect
-from knowledge.lexicon import concept_ids, rewrite
+from knowledge.names.agencies import group_key
+from knowledge.understand.agency_index import AgencyIndex
+from knowledge.understand.intent import detect
+from knowledge.text.lexicon import concept_ids, rewrite
 from knowledge.model import Reading
-from knowledge.normalize import normalize_question
-from knowledge.tokenize import canonical_tokens
-from knowledge.typos import Speller
+from knowledge.text.normalize import normalize_question
+from knowledge.text.tokenize import canonical_tokens
+from knowledge.understand.speller import Speller
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?度?(?!\d)")
 _ANY_YEAR = re.compile(r"(?<![\d.])(\d{4})\s*年")

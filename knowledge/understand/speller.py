@@ -12,14 +12,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from knowledge.places import pinyin_syllables
+from knowledge.names.places import pinyin_syllables
 
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _LENGTHS = (4, 3, 2)
 
 
 def _known_word(text: str) -> bool:
-    from knowledge.tokenize import is_dictionary_word
+    from knowledge.text.tokenize import is_dictionary_word
 
     return is_dictionary_word(text)
 
