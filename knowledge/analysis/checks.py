@@ -16,7 +16,7 @@ from knowledge.facts.rules import Key, RuleCheck, check, rules_for
 from knowledge.facts.table_templates import TABLE3_COLS, TOP_CARRIED, TOP_NEXT
 from knowledge.model import Fact, ReportInfo
 from knowledge.ingest.guard import GuardedPool
-from knowledge.ingest.loading import WARM, failure_reason
+from knowledge.ingest.parse import WARM, failure_reason
 from knowledge.store.store import Store
 from loaders import read_document
 from loaders.errors import LoaderError

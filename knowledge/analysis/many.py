@@ -196,7 +196,7 @@ def _same_cell(store: Store, found: FoundFact, later: list[ReportInfo]) -> dict[
         return {}
     by_id = {x.id: x for x in later}
     out: dict[int, FoundFact] = {}
-    for item in facts_by_key(store, key, list(by_id)):
+    for item in facts_by_key(store.db, key, list(by_id)):
         if item.fact.number is not None and item.report_id not in out:
             out[item.report_id] = FoundFact(fact=item.fact, report=by_id[item.report_id], score=1.0, fact_id=item.fid)
     return out
@@ -225,9 +225,9 @@ def _aligned(store: Store, mq: Query, chosen: dict[str, int], by_id: Mapping[int
         if key is None:
             return None
         ids = list(chosen.values())
-        have = reports_with_key(store, key, ids)
+        have = reports_with_key(store.db, key, ids)
         out: dict[int, FoundFact] = {}
-        for item in facts_by_key(store, key, ids, top=MAX_RANKED * 2):
+        for item in facts_by_key(store.db, key, ids, top=MAX_RANKED * 2):
             if item.report_id not in out:
                 out[item.report_id] = FoundFact(fact=item.fact, report=by_id[item.report_id], score=1.0,
                                                 fact_id=item.fid)

@@ -32,7 +32,7 @@ from typing import Any
 
 from knowledge.errors import ReportbotError
 from knowledge.ingest.guard import _CRASHED, GuardedPool, Job, Parse
-from knowledge.ingest.loading import WARM, failure_reason, prepare_safe
+from knowledge.ingest.parse import WARM, failure_reason, prepare_safe
 from knowledge.store.store import NewReport
 
 CONNECT_TIMEOUT = 10.0

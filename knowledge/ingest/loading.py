@@ -20,20 +20,15 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Protocol
 
-from knowledge.facts import EXTRACTOR_VERSION, extract
 from knowledge.ingest.guard import GuardedPool, Job
-from knowledge.model import SEP, Fact
-from knowledge.store.store import NewReport, Store, fact_id, fact_row
-from knowledge.text.tokenize import canonical_tokens
+from knowledge.facts import EXTRACTOR_VERSION
+from knowledge.ingest.parse import WARM, failure_reason, prepare, prepare_safe
 from knowledge.ingest.report_files import iter_files
-from loaders import read_document
+from knowledge.store.store import NewReport, Store
 from loaders.errors import LoaderError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Larger files are refused: no annual report is this big."""
-
-WARM = "knowledge.ingest.parser_warm"
-"""Imported before parser workers start, so they start with jieba loaded."""
 
 Progress = Callable[[str, str], None]
 """Called after each file with (path, outcome: 'loaded' | 'replaced' | 'unchanged' | 'failed')."""
@@ -81,68 +76,12 @@ BATCH = 32
 """Reports written per transaction by load_paths."""
 
 
-def _rows(sha: str, facts: list[Fact]) -> list[tuple]:
-    """Stored rows of a report's facts (a section's heading key is built once and shared)."""
-    headings: dict[tuple[str, ...], tuple[str, str]] = {}
-    rows = []
-    for i, f in enumerate(facts):
-        heading = headings.get(f.section)
-        if heading is None:
-            tokens = " ".join(canonical_tokens(" ".join(f.section)))
-            heading = headings[f.section] = (SEP.join(f.section), tokens)
-        rows.append(fact_row(f, fact_id(sha, i), " ".join(canonical_tokens(f.label)), heading))
-    return rows
-
-
-def parse_report(data: bytes, name: str, source: str) -> NewReport:
-    """Parse one file's bytes into a report ready to store, in this process (raises
-    LoaderError, or anything a library raises on a hostile file): for trusted bytes only."""
-    sha = hashlib.sha256(data).hexdigest()
-    doc = read_document(data, name)
-    found = extract(doc)
-    facts = found.facts
-    return NewReport(sha256=sha, source=source, title=doc.title, agency=doc.agency or doc.title,
-                     year=doc.year, sections=[s.path for s in doc.sections], rows=_rows(sha, facts),
-                     n_warnings=sum(1 for f in facts if f.warnings), notes=found.notes,
-                     extractor=EXTRACTOR_VERSION)
-
-
-def prepare(data: bytes, name: str, source: str) -> NewReport:
-    """Parse one file's bytes into a report ready to store, in a guarded worker process
-    (knowledge.ingest.guard: memory and time limits); raises LoaderError with the reason."""
-    with GuardedPool(prepare_safe, warm=WARM) as pool:
-        report = next(pool.map([(data, name, source)]))
-    if isinstance(report, str):
-        raise LoaderError(report)
-    return report
-
-
 def _read(path: Path) -> bytes:
     if not path.exists():
         raise LoaderError("文件不存在")
     if path.stat().st_size > MAX_FILE_BYTES:
         raise LoaderError(f"文件过大（超过 {MAX_FILE_BYTES // 1024 // 1024} MB）")
     return path.read_bytes()
-
-
-def prepare_safe(job: tuple[bytes, str, str]) -> NewReport | str:
-    """prepare() for a worker process: the report, or the reason it failed. Any exception of
-    one file (a library's NotImplementedError, RecursionError…) is that file's reason, named by
-    its type; MemoryError is left to the worker (knowledge.ingest.guard), which then exits."""
-    try:
-        return parse_report(*job)
-    except MemoryError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
-        return failure_reason(exc)
-
-
-def failure_reason(exc: Exception) -> str:
-    """A file's failure as one line: a LoaderError's message, else the exception's type and text."""
-    message = " ".join(str(exc).split())[:200]
-    if isinstance(exc, LoaderError):
-        return message or type(exc).__name__
-    return f"读取出错（{type(exc).__name__}）{': ' + message if message else ''}"
 
 
 def load_file(store: Store, path: Path) -> str:

@@ -2,7 +2,7 @@
 loads the loaders, the fact extractor and jieba once, so every worker starts warm."""
 from __future__ import annotations
 
-import knowledge.ingest.loading  # noqa: F401 - the parser modules
+import knowledge.ingest.parse  # noqa: F401 - the parser modules
 import loaders.docx  # noqa: F401 - the readers loaders imports on first use
 import loaders.html  # noqa: F401
 import loaders.pdf  # noqa: F401

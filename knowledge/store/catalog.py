@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property, lru_cache
 
 from knowledge.names.agencies import group_key
-from knowledge.store.agency_terms import GROUP
+from knowledge.names.terms import GROUP
 from knowledge.model import ReportInfo
 
 COLUMNS = "id, title, agency, year, source, n_facts, n_warnings, notes"

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-from knowledge.text.lexicon import concept_ids
+from sqlite_utils import Database
+
 from knowledge.model import SEP
+from knowledge.store.fact_rows import FACT_COLUMNS, StoredFact, fact_from_row
+from knowledge.text.lexicon import concept_ids
 from knowledge.text.normalize import normalize_text
-
-if TYPE_CHECKING:
-    from knowledge.store.store import Store, StoredFact
 
 
 def cell_key(kind: str, table: str, row: str, col: str) -> str | None:
@@ -31,25 +30,23 @@ def _cells_sql(report_ids: Sequence[int]) -> str:
             f"AND f.report_id IN ({marks}) AND f.number IS NOT NULL")
 
 
-def facts_by_key(store: Store, ckey: str, report_ids: Sequence[int], top: int | None = None) -> list[StoredFact]:
+def facts_by_key(db: Database, ckey: str, report_ids: Sequence[int], top: int | None = None) -> list[StoredFact]:
     """The cells with one aligned key and a value in the given reports, in one query (`top`: only
     the largest that many, largest first)."""
-    from knowledge.store.store import FACT_COLUMNS, fact_from_row
-
     if not report_ids:
         return []
     ids_sql = _cells_sql(report_ids) + (f" ORDER BY f.number DESC, f.id LIMIT {int(top)}" if top else "")
-    ids = [r[0] for r in store.db.execute(ids_sql, [ckey, *report_ids]).fetchall()]
+    ids = [r[0] for r in db.execute(ids_sql, [ckey, *report_ids]).fetchall()]
     if not ids:
         return []
-    cur = store.db.execute(f"SELECT {FACT_COLUMNS} FROM fact_rows WHERE id IN ({','.join('?' * len(ids))})", ids)
+    cur = db.execute(f"SELECT {FACT_COLUMNS} FROM fact_rows WHERE id IN ({','.join('?' * len(ids))})", ids)
     rows = {r[0]: fact_from_row(r) for r in cur.fetchall()}
     return [rows[i] for i in ids if i in rows]
 
 
-def reports_with_key(store: Store, ckey: str, report_ids: Sequence[int]) -> set[int]:
+def reports_with_key(db: Database, ckey: str, report_ids: Sequence[int]) -> set[int]:
     """Which of the given reports have a value in the aligned cell."""
     if not report_ids:
         return set()
     sql = _cells_sql(report_ids).replace("SELECT f.id", "SELECT DISTINCT f.report_id", 1)
-    return {r[0] for r in store.db.execute(sql, [ckey, *report_ids]).fetchall()}
+    return {r[0] for r in db.execute(sql, [ckey, *report_ids]).fetchall()}

@@ -13,10 +13,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from knowledge.store import agency_terms as terms
 from knowledge.names.agencies import core, group_key, units
 from knowledge.names.agency_names import romanized
+from knowledge.names import terms
 from knowledge.names.places import Gazetteer
+from knowledge.store.agency_terms import SCHEMA, fill
 
 _PLACE_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|区|县|镇|乡|街道))")
 _LEADING_NAME = re.compile(r"^\s*([\u4e00-\u9fff]{2,3})(?=\s*(?:19|20)\d{2}\s*年|去年|今年|前年)")
@@ -64,9 +65,9 @@ class AgencyIndex:
                  db: sqlite3.Connection | None = None) -> None:
         if db is None:
             db = sqlite3.connect(":memory:")
-            for statement in terms.SCHEMA:
+            for statement in SCHEMA:
                 db.execute(statement)
-            terms.fill(db, sorted(set(agencies)), gazetteer)
+            fill(db, sorted(set(agencies)), gazetteer)
         self.db = db
         self.gazetteer = gazetteer
         self._longest: int | None = None
