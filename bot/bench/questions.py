@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
+from bot.bench.agencies import Agency
 from bot.bench.data import CARRY_IN, CARRY_OUT, NEW, TOTAL, ReportNumbers
 from bot.bench.text import Rendered
-
-if TYPE_CHECKING:
-    from bot.bench.generator import Agency
 
 Getter = Callable[[ReportNumbers, Rendered], "str | int | None"]
 """Returns the expected value, or None when the question has no single honest answer."""
