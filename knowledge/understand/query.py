@@ -12,6 +12,7 @@ from knowledge.text.lexicon import concept_ids, rewrite
 from knowledge.model import Reading
 from knowledge.text.normalize import normalize_question
 from knowledge.text.tokenize import canonical_tokens
+from knowledge.understand.rates import Rate
 from knowledge.understand.speller import Speller
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?度?(?!\d)")
@@ -49,11 +50,57 @@ class Query:
     """Agencies sharing the named place (fallback when the best-named one lacks the year)."""
     carried_year: bool = False
     """The year was carried over from the previous question, not asked."""
+    moved: str = ""
+    """A follow-up's agency lacks the carried year (「鲤城区没有2023年的年报，」): answered for its latest."""
+    refusal: str = ""
+    """Why this question cannot be asked of the loaded reports (an unknown place…); '' when it can."""
+    plan: Plan | None = None
+    """What an analysis question (series, comparison, ranking, rate, coverage) asks beyond one figure."""
 
     @property
     def concepts(self) -> tuple[str, ...]:
         """The lexicon concepts the measure names (行政处罚, 自然人, 尚未审结…)."""
         return concept_ids(self.reading.asked or self.reading.measure)
+
+    def in_year(self, year: int | None) -> Query:
+        """The query asked of one report's year (so no 「未指明年份」 note is worked out for it)."""
+        return replace(self, reading=replace(self.reading, year=year))
+
+
+@dataclass(frozen=True)
+class YearSpan:
+    """Which of an agency's report years a series covers: from `low` to `high`, the `last` few, or all."""
+
+    low: int | None = None
+    high: int | None = None
+    last: int | None = None
+
+    def pick(self, have: list[int]) -> list[int]:
+        """The years of `have` (ascending) inside the span."""
+        if self.last is not None:
+            return have[-self.last:]
+        return [y for y in have if (self.low is None or y >= self.low) and (self.high is None or y <= self.high)]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The analysis part of a question, read once by knowledge.understand.plan."""
+
+    measured: Query
+    """The query without the words that say how to compare (历年, 对比, 排名…): the one figure to
+    find in each report."""
+    named: tuple[str, ...]
+    """Every agency the question names, in order (else the reading's agencies)."""
+    years: tuple[int, ...]
+    """The years the question names, in order, without repeats."""
+    span: YearSpan
+    """Which years a series covers (「2020到2023年」「近三年」「2021年以来」)."""
+    than: bool
+    """「A比B」: the difference is A − B (a plain 「A和B对比」 is the later minus the earlier)."""
+    rate: Rate | None
+    """The rate asked (公开率…), if any."""
+    level: str | None
+    """The gazetteer level to rank at (「各区县」 → county), if any."""
 
 
 def question_unit(text: str) -> str:
