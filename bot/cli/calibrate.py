@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from knowledge import Answer, Store, ask, load_paths
-from knowledge.answer.calibrate import Record, fit, write
+from knowledge import CalibrationRecord as Record
+from knowledge import fit_limits, write_limits
 
 
 def _number(text: object) -> float | None:
@@ -69,7 +70,7 @@ def calibrate(questions: tuple[Path, ...], folders: tuple[Path, ...], do_write: 
             raise click.ClickException(f"{len(result.failed)} 个文件没有装入")
         recs = [r for q in questions for r in records(store, q)]
         store.close()
-    best = fit(recs)
+    best = fit_limits(recs)
     wrong = [r.question_id for r in recs if not r.right and r.value is not None
              and (r.value <= best.max_unexplained if r.path == "concepts" else r.value >= best.min_leaf_cover)]
     click.echo(f"{len(recs)} 个问题；max_unexplained = {best.max_unexplained:g}，min_leaf_cover = "
@@ -78,5 +79,5 @@ def calibrate(questions: tuple[Path, ...], folders: tuple[Path, ...], do_write: 
         click.echo("答错的问题：" + "、".join(wrong))
     if do_write:
         target = Path(str(resources.files("knowledge") / "data" / "thresholds.json"))
-        write(target, best, [f"{q.parent.name}/{q.name}" for q in questions], len(recs))
+        write_limits(target, best, [f"{q.parent.name}/{q.name}" for q in questions], len(recs))
         click.echo(f"已写入 {target}")

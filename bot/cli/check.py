@@ -10,9 +10,7 @@ import click
 
 from bot.cli.options import db_option
 from knowledge import open_store
-from knowledge.analysis.checks import ReportCheck, check_file, check_store
-from knowledge.errors import ReportbotError
-from knowledge.facts.rules import RuleCheck
+from knowledge import ReportbotError, ReportCheck, RuleCheck, check_file, check_store
 from loaders import LoaderError
 
 _LOADER_NOTE = ("标题取自", "标题分在几行", "文本文件内容是", "标题前的版头文字", "文件名是 ")

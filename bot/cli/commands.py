@@ -13,7 +13,7 @@ from bot.render.answer_json import answer_to_dict, json_line
 from bot.render.coverage import coverage_grid
 from bot.render.reply import render_text
 from knowledge import LoaderError, ReportbotError, Store, ask, default_db_path, load_paths, open_store
-from knowledge.ingest.loading import LoadResult, rebuild
+from knowledge import LoadResult, rebuild
 
 
 
@@ -96,8 +96,8 @@ def load(paths: tuple[Path, ...], replace: bool, cluster: str | None, db: Path |
     import logging
     from contextlib import nullcontext
 
-    from knowledge.ingest.cluster import ClusterPool
-    from knowledge.ingest.report_files import iter_files
+    from knowledge import ClusterPool
+    from knowledge import iter_files
 
     try:
         # the cluster is reached before the database is opened: unreachable → database untouched

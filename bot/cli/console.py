@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.render.reply import render_text
 from knowledge import Answer, FoundFact, Reading, Store, ask
-from knowledge.answer.share import answer_for_fid
+from knowledge import answer_for_fid
 
 _PICK = re.compile(r"第?\s*(\d{1,3})\s*[个项条]?\s*[.。]?")
 _PICK_HAN = re.compile(r"第([一二三四五六七八九十])\s*[个项条]?\s*[.。]?")

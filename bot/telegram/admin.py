@@ -17,8 +17,7 @@ from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandl
 from bot.telegram import text as txt
 from bot.telegram.context import config_of, store_of, swap_store
 from knowledge import ReportbotError, Store
-from knowledge.store.question_log import stats
-from knowledge.ingest.loading import LoadResult, prepare, rebuild
+from knowledge import LoadResult, prepare_report, question_stats, rebuild
 from loaders import SUPPORTED_SUFFIXES, LoaderError
 
 log = logging.getLogger(__name__)
@@ -63,7 +62,7 @@ def _load_upload(db_path: Path, tmp: Path, dest: Path) -> LoadResult:
     """
     result = LoadResult()
     try:
-        report = prepare(tmp.read_bytes(), dest.name, str(dest.resolve()))
+        report = prepare_report(tmp.read_bytes(), dest.name, str(dest.resolve()))
     except (LoaderError, UnicodeError, ValueError, OSError) as exc:
         result.failed.append((str(dest), str(exc) or type(exc).__name__))
         return result
@@ -117,7 +116,7 @@ async def on_stats(update: Update, context: Context) -> None:
     """Questions asked, by status, and the most asked unanswered ones."""
     if not await is_admin(update, context):
         return
-    await update.effective_message.reply_html(txt.stats_html(stats(store_of(context))))
+    await update.effective_message.reply_html(txt.stats_html(question_stats(store_of(context))))
 
 
 def register(application: Application) -> None:

@@ -17,7 +17,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 from bot.telegram import admin, flood, handlers, inline, reports
 from bot.telegram.context import BotConfig, config_of, file_id
 from knowledge import bundled_corpus, open_store, warm_up
-from knowledge.ingest.report_files import expand
+from knowledge import expand_paths
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +34,8 @@ COMMANDS = [
 def seed_report_dir(report_dir: Path) -> None:
     """Create the report folder; an empty one gets the bundled samples, so /reload has them."""
     report_dir.mkdir(parents=True, exist_ok=True)
-    if not expand([report_dir]):
-        for f in expand([bundled_corpus()]):
+    if not expand_paths([report_dir]):
+        for f in expand_paths([bundled_corpus()]):
             shutil.copy2(f, report_dir / f.name)
 
 

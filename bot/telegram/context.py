@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge import Store
-from knowledge.store.question_log import export_activity, import_activity
+from knowledge import export_activity, import_activity
 
 log = logging.getLogger(__name__)
 

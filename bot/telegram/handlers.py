@@ -16,8 +16,7 @@ from bot.telegram.flood import allowed, refuse
 from bot.telegram.keyboards import answer_keyboard, examples_keyboard, share_line
 from bot.telegram.photos import send_chart
 from knowledge import Answer, Reading, ask
-from knowledge.store.question_log import add_feedback, log_question
-from knowledge.answer.share import answer_for_fid
+from knowledge import add_feedback, answer_for_fid, log_question
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE

@@ -13,8 +13,7 @@ from bot.telegram import text as txt
 from bot.telegram.context import config_of, store_of
 from bot.telegram.flood import allowed
 from knowledge import ask
-from knowledge.store.question_log import log_question
-from knowledge.answer.share import answer_for_fid
+from knowledge import answer_for_fid, log_question
 
 log = logging.getLogger(__name__)
 MAX_RESULTS = 5

@@ -10,7 +10,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Cont
 from bot.telegram import text as txt
 from bot.telegram.context import store_of
 from bot.telegram.keyboards import pager_keyboard
-from knowledge.store.catalog import Catalog
+from knowledge import Catalog
 
 Page = Callable[[Catalog, int], tuple[str, int]]
 PAGES: dict[str, Page] = {"rp": txt.reports_page_html, "cv": txt.coverage_page_html}

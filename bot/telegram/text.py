@@ -6,10 +6,7 @@ from html import escape as _escape, unescape
 from pathlib import PurePath
 
 from bot.render.coverage import coverage_lines, summary_line
-from knowledge.store.question_log import Stats
-from knowledge.store.catalog import Catalog
-from knowledge.answer.chat import example_questions
-from knowledge.ingest.loading import LoadResult
+from knowledge import Catalog, LoadResult, Stats, example_questions
 
 def escape(text: str) -> str:
     """HTML for Telegram: < > & escaped once; quotes stay as typed (no &#x27; in a reply)."""
