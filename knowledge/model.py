@@ -1,7 +1,7 @@
 """Facts and answers: the data that flows from the knowledge layer to every front-end."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 SEP = " › "
 """Joins heading paths and row/column paths for display, as in the CLI contract."""
@@ -142,3 +142,77 @@ class Answer:
             return None
         number = self.best.fact.number
         return number is not None and abs(number - float(self.reading.asserted)) < 1e-9
+
+
+# What understanding (knowledge.understand) hands to answering and analysis.
+@dataclass(frozen=True)
+class Rate:
+    """One rate: its name, how people say it, its formula in words, numerator and denominator."""
+
+    name: str
+    words: tuple[str, ...]
+    formula: str
+    numerator: tuple[tuple[int, str, str, str], ...]
+    """(sign, table, row concept, column concept) terms."""
+    denominator: tuple[tuple[int, str, str, str], ...]
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed question: the user-facing reading plus what the matcher needs."""
+
+    reading: Reading
+    tokens: tuple[str, ...]
+    """Canonical measure tokens."""
+    group: tuple[str, ...] = ()
+    """Agencies sharing the named place (fallback when the best-named one lacks the year)."""
+    concepts: tuple[str, ...] = ()
+    """The lexicon concepts the measure names (行政处罚, 自然人, 尚未审结…)."""
+    carried_year: bool = False
+    """The year was carried over from the previous question, not asked."""
+    moved: str = ""
+    """A follow-up's agency lacks the carried year (「鲤城区没有2023年的年报，」): answered for its latest."""
+    refusal: str = ""
+    """Why this question cannot be asked of the loaded reports (an unknown place…); '' when it can."""
+    plan: Plan | None = None
+    """What an analysis question (series, comparison, ranking, rate, coverage) asks beyond one figure."""
+
+    def in_year(self, year: int | None) -> Query:
+        """The query asked of one report's year (so no 「未指明年份」 note is worked out for it)."""
+        return replace(self, reading=replace(self.reading, year=year))
+
+
+@dataclass(frozen=True)
+class YearSpan:
+    """Which of an agency's report years a series covers: from `low` to `high`, the `last` few, or all."""
+
+    low: int | None = None
+    high: int | None = None
+    last: int | None = None
+
+    def pick(self, have: list[int]) -> list[int]:
+        """The years of `have` (ascending) inside the span."""
+        if self.last is not None:
+            return have[-self.last:]
+        return [y for y in have if (self.low is None or y >= self.low) and (self.high is None or y <= self.high)]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The analysis part of a question, read once by knowledge.understand.plan."""
+
+    measured: Query
+    """The query without the words that say how to compare (历年, 对比, 排名…): the one figure to
+    find in each report."""
+    named: tuple[str, ...]
+    """Every agency the question names, in order (else the reading's agencies)."""
+    years: tuple[int, ...]
+    """The years the question names, in order, without repeats."""
+    span: YearSpan
+    """Which years a series covers (「2020到2023年」「近三年」「2021年以来」)."""
+    than: bool
+    """「A比B」: the difference is A − B (a plain 「A和B对比」 is the later minus the earlier)."""
+    rate: Rate | None
+    """The rate asked (公开率…), if any."""
+    level: str | None
+    """The gazetteer level to rank at (「各区县」 → county), if any."""

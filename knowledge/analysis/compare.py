@@ -4,7 +4,7 @@ from __future__ import annotations
 from knowledge.model import Answer, Derived, Fact, FoundFact
 from knowledge.store.catalog import Catalog
 from knowledge.store.store import Store
-from knowledge.understand.query import Query
+from knowledge.model import Query
 
 def _label(found: FoundFact) -> str:
     f = found.fact

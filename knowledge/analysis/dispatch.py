@@ -13,7 +13,7 @@ from knowledge.names.agency_names import is_department
 from knowledge.names.places import gazetteer
 from knowledge.store.catalog import Catalog
 from knowledge.store.store import Store
-from knowledge.understand.query import Query
+from knowledge.model import Query
 
 
 def _latest_year(reports: Catalog, agency: str) -> int | None:

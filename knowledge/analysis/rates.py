@@ -5,8 +5,8 @@ from __future__ import annotations
 from knowledge.model import SEP, Answer, Derived, Fact, FoundFact, ReportInfo
 from knowledge.store.fact_rows import StoredFact
 from knowledge.text.lexicon import concept_ids
-from knowledge.understand.query import Query
-from knowledge.understand.rates import Rate
+from knowledge.model import Query
+from knowledge.model import Rate
 
 
 def _cells(items: list[StoredFact], table: str, row: str, col: str) -> list[StoredFact]:

@@ -10,7 +10,7 @@ from knowledge.answer.confidence import confident, covered, score_only_check, un
 from knowledge.text.lexicon import concept
 from knowledge.answer.matcher import MIN_SCORE, Scored, unit_clash
 from knowledge.model import Answer, FoundFact, ReportInfo
-from knowledge.understand.query import Query
+from knowledge.model import Query
 
 AMBIGUOUS_MARGIN = 0.015
 """Two different figures within this score of each other are asked back about."""

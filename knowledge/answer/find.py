@@ -12,7 +12,7 @@ from knowledge.answer.concept_match import covers, own_words_cover, rank_key, re
 from knowledge.answer.decide import decide, no_cover
 from knowledge.answer.matcher import MIN_SCORE, rank, unit_clash
 from knowledge.model import Answer, ReportInfo
-from knowledge.understand.query import Query
+from knowledge.model import Query
 from knowledge.store.store import Store
 from knowledge.answer.unreadable import unreadable
 

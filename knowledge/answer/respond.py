@@ -10,8 +10,7 @@ from knowledge.model import Answer, ReportInfo
 from knowledge.names.agencies import group_key
 from knowledge.store.catalog import Catalog
 from knowledge.store.store import Store
-from knowledge.understand.query import Query
-from knowledge.understand.screen import known
+from knowledge.model import Query
 
 
 def respond(store: Store, q: Query, reports: Catalog, limits: tuple[float, float] | None = None) -> Answer:
@@ -21,7 +20,7 @@ def respond(store: Store, q: Query, reports: Catalog, limits: tuple[float, float
         return Answer("not_found", r, note=help_text(reports, r.question))
     chosen, why = _select(q, reports)
     if not chosen:
-        return Answer("not_found", r, note=why + " " + known(reports) if not r.agencies else why)
+        return Answer("not_found", r, note=why + " " + reports.known() if not r.agencies else why)
     if r.intent == "overview":
         return _overview(store, q, chosen, reports)
     answer = find_fact(store, q, chosen, reports, reports.by_id, limits)

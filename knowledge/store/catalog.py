@@ -100,6 +100,13 @@ class Catalog:
         """Every agency, sorted (read afresh: for the rare question about all of them)."""
         return tuple(r[0] or "" for r in self.db.execute("SELECT DISTINCT agency FROM reports ORDER BY agency"))
 
+    def known(self) -> str:
+        """「已收录：甲（2023、2024年）、乙（2024年）等 N 个机关。」: what is loaded, for a note."""
+        agencies, count = self.some_agencies(8)
+        shown = "、".join(f"{a}（{'、'.join(str(y) for y in self.years_of(a))}年）" for a in agencies)
+        more = f"等 {count} 个机关" if count > 8 else ""
+        return f"已收录：{shown}{more}。"
+
     def some_agencies(self, limit: int) -> tuple[tuple[str, ...], int]:
         """The first `limit` agencies in order, and how many there are in all."""
         return self._some("agency", "reports", (), limit)

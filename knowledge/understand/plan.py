@@ -7,9 +7,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from knowledge.datafile import data_lines, data_rows, data_text
+from knowledge.model import Plan, Query, YearSpan
+from knowledge.text.lexicon import concept_ids
 from knowledge.text.tokenize import canonical_tokens
 from knowledge.understand.agency_index import AgencyIndex
-from knowledge.understand.query import Plan, Query, YearSpan
 from knowledge.understand.rates import rate_asked
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -43,7 +44,7 @@ def measure_query(q: Query) -> Query:
     asked = re.sub(r"\s+", " ", _strip_words().sub(" ", r.asked)).strip(" ，,的")
     fixes = tuple((a, b) for a, b in r.corrections if not _strip_words().fullmatch(a))
     return replace(q, reading=replace(r, measure=measure, asked=asked, corrections=fixes),
-                   tokens=canonical_tokens(measure))
+                   tokens=canonical_tokens(measure), concepts=concept_ids(asked or measure))
 
 
 def years_named(text: str) -> tuple[int, ...]:

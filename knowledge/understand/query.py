@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from knowledge.names.agencies import group_key
 from knowledge.understand.agency_index import AgencyIndex
 from knowledge.understand.intent import detect
 from knowledge.text.lexicon import concept_ids, rewrite
-from knowledge.model import Reading
+from knowledge.model import Query, Reading
 from knowledge.text.normalize import normalize_question
 from knowledge.text.tokenize import canonical_tokens
-from knowledge.understand.rates import Rate
 from knowledge.understand.speller import Speller
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?度?(?!\d)")
@@ -37,70 +36,6 @@ _QUESTION_WORDS = re.compile(
     r"(请问|是多少|有多少|(?<!一)共有|多少|几|吗|呢|？|\?|是什么|哪些|怎么样|情况如何)")
 MAX_QUESTION_CHARS = 300
 """Longer questions are refused politely: no honest question about a figure is this long."""
-
-
-@dataclass(frozen=True)
-class Query:
-    """A parsed question: the user-facing reading plus what the matcher needs."""
-
-    reading: Reading
-    tokens: tuple[str, ...]
-    """Canonical measure tokens."""
-    group: tuple[str, ...] = ()
-    """Agencies sharing the named place (fallback when the best-named one lacks the year)."""
-    carried_year: bool = False
-    """The year was carried over from the previous question, not asked."""
-    moved: str = ""
-    """A follow-up's agency lacks the carried year (「鲤城区没有2023年的年报，」): answered for its latest."""
-    refusal: str = ""
-    """Why this question cannot be asked of the loaded reports (an unknown place…); '' when it can."""
-    plan: Plan | None = None
-    """What an analysis question (series, comparison, ranking, rate, coverage) asks beyond one figure."""
-
-    @property
-    def concepts(self) -> tuple[str, ...]:
-        """The lexicon concepts the measure names (行政处罚, 自然人, 尚未审结…)."""
-        return concept_ids(self.reading.asked or self.reading.measure)
-
-    def in_year(self, year: int | None) -> Query:
-        """The query asked of one report's year (so no 「未指明年份」 note is worked out for it)."""
-        return replace(self, reading=replace(self.reading, year=year))
-
-
-@dataclass(frozen=True)
-class YearSpan:
-    """Which of an agency's report years a series covers: from `low` to `high`, the `last` few, or all."""
-
-    low: int | None = None
-    high: int | None = None
-    last: int | None = None
-
-    def pick(self, have: list[int]) -> list[int]:
-        """The years of `have` (ascending) inside the span."""
-        if self.last is not None:
-            return have[-self.last:]
-        return [y for y in have if (self.low is None or y >= self.low) and (self.high is None or y <= self.high)]
-
-
-@dataclass(frozen=True)
-class Plan:
-    """The analysis part of a question, read once by knowledge.understand.plan."""
-
-    measured: Query
-    """The query without the words that say how to compare (历年, 对比, 排名…): the one figure to
-    find in each report."""
-    named: tuple[str, ...]
-    """Every agency the question names, in order (else the reading's agencies)."""
-    years: tuple[int, ...]
-    """The years the question names, in order, without repeats."""
-    span: YearSpan
-    """Which years a series covers (「2020到2023年」「近三年」「2021年以来」)."""
-    than: bool
-    """「A比B」: the difference is A − B (a plain 「A和B对比」 is the later minus the earlier)."""
-    rate: Rate | None
-    """The rate asked (公开率…), if any."""
-    level: str | None
-    """The gazetteer level to rank at (「各区县」 → county), if any."""
 
 
 def question_unit(text: str) -> str:
@@ -180,7 +115,8 @@ def parse(question: str, index: AgencyIndex, today: date | None = None, speller:
     reading = Reading(question=question, normalized=full, agencies=match.best, year=year,
                       measure=measure, asked=asked, unit=unit, unknown_place=unknown, intent=intent.name,
                       asserted=intent.asserted, corrections=fixes)
-    return Query(reading=reading, tokens=canonical_tokens(measure), group=match.group)
+    return Query(reading=reading, tokens=canonical_tokens(measure), group=match.group,
+                 concepts=concept_ids(asked or measure))
 
 
 def follow_up(query: Query, previous: Reading | None, index: AgencyIndex) -> Query:
@@ -202,4 +138,5 @@ def follow_up(query: Query, previous: Reading | None, index: AgencyIndex) -> Que
         tokens = canonical_tokens(measure)
     unit = r.unit or (previous.unit if measure == previous.measure else "")
     reading = replace(r, agencies=agencies, year=year, measure=measure, asked=asked, unit=unit)
-    return Query(reading=reading, tokens=tokens, group=group, carried_year=carried)
+    return Query(reading=reading, tokens=tokens, group=group, carried_year=carried,
+                 concepts=concept_ids(asked or measure))

@@ -9,7 +9,8 @@ from knowledge.store.catalog import Catalog
 from knowledge.understand.context import Context
 from knowledge.understand.intent import ANALYSIS
 from knowledge.understand.plan import plan
-from knowledge.understand.query import Query, follow_up, parse
+from knowledge.model import Query
+from knowledge.understand.query import follow_up, parse
 from knowledge.understand.screen import refusal
 
 

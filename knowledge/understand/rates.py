@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.datafile import data_rows, data_text
+from knowledge.model import Rate
 
 _TERM = re.compile(r"\s*([+-]?)\s*(表[三四]):([\w*/]+):(\w+)")
-
-
-@dataclass(frozen=True)
-class Rate:
-    """One rate: its name, how people say it, its formula in words, numerator and denominator."""
-
-    name: str
-    words: tuple[str, ...]
-    formula: str
-    numerator: tuple[tuple[int, str, str, str], ...]
-    """(sign, table, row concept, column concept) terms."""
-    denominator: tuple[tuple[int, str, str, str], ...]
 
 
 def _terms(text: str, n: int) -> tuple[tuple[int, str, str, str], ...]:

@@ -3,15 +3,7 @@ from __future__ import annotations
 
 from knowledge.store.catalog import Catalog
 from knowledge.understand.agency_index import AgencyIndex
-from knowledge.understand.query import Query
-
-
-def known(reports: Catalog) -> str:
-    """「已收录：甲（2023、2024年）、乙（2024年）等 N 个机关。」"""
-    agencies, count = reports.some_agencies(8)
-    shown = "、".join(f"{a}（{'、'.join(str(y) for y in reports.years_of(a))}年）" for a in agencies)
-    more = f"等 {count} 个机关" if count > 8 else ""
-    return f"已收录：{shown}{more}。"
+from knowledge.model import Query
 
 
 def refusal(q: Query, reports: Catalog, index: AgencyIndex) -> str:
@@ -24,13 +16,13 @@ def refusal(q: Query, reports: Catalog, index: AgencyIndex) -> str:
     if not reports:
         return "还没有加载任何年报。"
     if r.unknown_place and not r.agencies:
-        return f"没有「{r.unknown_place}」的年报。" + known(reports)
+        return f"没有「{r.unknown_place}」的年报。" + reports.known()
     departments = index.departments_only(r.normalized) if not r.agencies else ()
     if departments:
         return (f"只收录了{'、'.join(departments)}的年报，部门的数字不能代替整个机关回答；"
-                "请问部门的数字时写上部门名。" + known(reports))
+                "请问部门的数字时写上部门名。" + reports.known())
     if r.unknown_place:
-        return f"没有「{r.unknown_place}」的年报；{'、'.join(r.agencies)}的年报不能代替它回答。" + known(reports)
+        return f"没有「{r.unknown_place}」的年报；{'、'.join(r.agencies)}的年报不能代替它回答。" + reports.known()
     if r.intent == "overview" and not r.agencies:
-        return "想了解哪个机关的年报概况？请写上机关名。" + known(reports)
+        return "想了解哪个机关的年报概况？请写上机关名。" + reports.known()
     return ""
