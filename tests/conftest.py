@@ -9,7 +9,11 @@ import pytest
 
 from knowledge import Store, bundled_corpus, load_paths
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+"""The checkout: the folder holding pyproject.toml, knowledge/, loaders/ and bot/. Tests in
+subfolders take paths from here, not from their own __file__, so moving a test moves nothing."""
+
+SHARED = ROOT.parent / "shared"
 """../shared beside the checkout (read-only material: eval questions, real reports)."""
 
 

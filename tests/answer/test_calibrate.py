@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from knowledge.answer.calibrate import Record, fit
-from tests.conftest import reportbot_cmd
+from tests.conftest import ROOT, reportbot_cmd
 
 
 def test_unexplained_limit_sits_between_right_and_wrong() -> None:
@@ -33,7 +33,7 @@ def test_without_wrong_answers_every_right_one_is_kept() -> None:
 
 
 def test_calibrate_command_fits_on_a_labelled_set(tmp_path: Path) -> None:
-    corpus = Path(__file__).resolve().parent.parent / "knowledge" / "corpus"
+    corpus = ROOT / "knowledge" / "corpus"
     rows = [
         {"id": "q1", "question": "2024年晋江市人民政府办公室因为涉及国家秘密不给公开的申请有几件",
          "expect": {"status": "answered", "values": ["1"], "year": 2024}},

@@ -11,7 +11,7 @@ import pytest
 
 from knowledge import bundled_corpus
 from tests.conftest import shared_path
-from tests.eval_questions import ask_all
+from tests.ask.eval_questions import ask_all
 from tests.phrasing import load_db
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import reportbot_cmd, shared_path
-from tests.eval_questions import run_questions
+from tests.ask.eval_questions import run_questions
 
 
 

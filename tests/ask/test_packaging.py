@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import fnmatch
-from pathlib import Path
 
 import pytest
 
-tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
+tomllib = pytest.importorskip("tomllib")  # Python 3.11+
 
 
 def test_package_data_covers_every_file_of_knowledge_data_and_corpus():

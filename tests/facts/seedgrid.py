@@ -6,11 +6,10 @@ continuation pieces simply concatenated (as the loader joins them), blank lines 
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from loaders.model import Table
+from tests.conftest import ROOT
 
-CORPUS = Path(__file__).resolve().parents[1] / "knowledge" / "corpus"
+CORPUS = ROOT / "knowledge" / "corpus"
 
 
 def sample_text(prefix: str) -> str:

@@ -9,8 +9,9 @@ import pytest
 from knowledge.facts.prose import MAX_QUOTE, prose_facts
 from knowledge.model import Fact
 from loaders.model import Paragraph
+from tests.conftest import ROOT
 
-CORPUS = Path(__file__).resolve().parent.parent / "knowledge" / "corpus"
+CORPUS = ROOT / "knowledge" / "corpus"
 SECTION = ("一、总体情况", "（一）主动公开情况")
 
 

@@ -1,17 +1,12 @@
 """table_facts on the tables of the five bundled samples (grids cut from the sample text)."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from seedgrid import seed_table  # noqa: E402
-
-from knowledge.facts.tables import TableResult, table_facts, table_kind  # noqa: E402
-from knowledge.facts.table_templates import TOP_NEW, TOP_NEXT, TOP_RESULTS  # noqa: E402
-from knowledge.model import Fact  # noqa: E402
+from knowledge.facts.tables import TableResult, table_facts, table_kind
+from knowledge.facts.table_templates import TOP_NEW, TOP_NEXT, TOP_RESULTS
+from knowledge.model import Fact
+from tests.facts.seedgrid import seed_table
 
 T2 = ("第二十条第（一）项", "收到和处理")
 T3 = ("(本列数据", "行政复议、")
@@ -172,7 +167,7 @@ KEY_CELLS = {
 @pytest.mark.parametrize("prefix", sorted(KEY_CELLS))
 def test_same_facts_from_the_real_loader(prefix: str) -> None:
     from loaders import load_document
-    from seedgrid import CORPUS
+    from tests.facts.seedgrid import CORPUS
 
     (path,) = CORPUS.glob(f"{prefix}_*.txt")
     tables = [t for t in load_document(path).tables if table_kind(t) != "表"]

@@ -2,7 +2,7 @@
 
 Every hostile file is generated here, small on disk (hostile_files). The load of a folder of all
 of them plus the sample reports runs in a subprocess, which prints its wall time and the largest
-RSS of its parser workers and of itself (tests/test_hostile_files.py prints the figures with -s).
+RSS of its parser workers and of itself (tests/ingest/test_hostile_files.py prints the figures with -s).
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from loaders.decode import MAX_TEXT_BYTES
 from loaders.docx import check_zip_sizes
 from loaders.errors import LoaderError, MalformedReportError, UnsupportedFormatError
 from tests.conftest import reportbot_cmd
-from tests.hostile_files import (
+from tests.ingest.hostile_files import (
     counter_docx,
     grid_span_docx,
     many_pages_pdf,
@@ -117,17 +117,17 @@ def test_cli_load_folder_with_one_bad_docx_loads_samples_and_exits_1(tmp_path: P
 
 def test_unexpected_exception_in_one_file_is_its_failure_line(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import knowledge.ingest.loading
+    import knowledge.ingest.parse
 
     if threading.active_count() > 1:
         pytest.skip("workers come from the fork server: the patch would not reach them")
-    real = knowledge.ingest.loading.read_document
+    real = knowledge.ingest.parse.read_document
 
     def flaky(data: bytes, name: str):  # noqa: ANN202 - like read_document
         if name == "odd.txt":
             raise NotImplementedError("a library gave up")
         return real(data, name)
-    monkeypatch.setattr(knowledge.ingest.loading, "read_document", flaky)
+    monkeypatch.setattr(knowledge.ingest.parse, "read_document", flaky)
     shutil.copy(next(bundled_corpus().glob("000_*.txt")), tmp_path / "odd.txt")
     shutil.copy(next(bundled_corpus().glob("001_*.txt")), tmp_path / "good.txt")
     store = Store(tmp_path / "x.db")

@@ -20,7 +20,7 @@ from click.testing import CliRunner  # noqa: E402
 
 from bot.cli import cli  # noqa: E402
 from knowledge import Store, ask, bundled_corpus, load_paths  # noqa: E402
-from knowledge import cluster as cluster_module  # noqa: E402
+from knowledge.ingest import cluster as cluster_module  # noqa: E402
 from knowledge.ingest.cluster import ClusterPool  # noqa: E402
 from tests.conftest import distinct_copies, reportbot_cmd  # noqa: E402
 

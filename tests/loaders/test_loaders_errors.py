@@ -15,8 +15,9 @@ from loaders import (
     load_document,
     read_document,
 )
+from tests.conftest import ROOT
 
-CORPUS = Path(__file__).resolve().parent.parent / "knowledge" / "corpus"
+CORPUS = ROOT / "knowledge" / "corpus"
 REPORT = "某某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n无。\n"
 
 

@@ -7,8 +7,9 @@ import pytest
 
 from loaders import COVER_SECTION, load_document, read_document
 from loaders.model import Document
+from tests.conftest import ROOT
 
-CORPUS = Path(__file__).resolve().parent.parent / "knowledge" / "corpus"
+CORPUS = ROOT / "knowledge" / "corpus"
 
 
 def sample(prefix: str) -> Path:

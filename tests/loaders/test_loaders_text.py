@@ -7,9 +7,9 @@ import pytest
 
 from loaders import COVER_SECTION, load_document, read_document
 from loaders.model import Document
+from tests.conftest import ROOT, shared_path
 
-CORPUS = Path(__file__).resolve().parent.parent / "knowledge" / "corpus"
-REAL = Path("/work/shared/real/reports")
+CORPUS = ROOT / "knowledge" / "corpus"
 
 
 def sample(prefix: str) -> Path:
@@ -190,9 +190,8 @@ def test_year_from_statistics_period() -> None:
     assert (doc.agency, doc.year) == ("某某镇", 2021)
 
 
-@pytest.mark.skipif(not (REAL / "pingtan_2023.txt").exists(), reason="real reports not present")
 def test_pingtan_crawler_one_line_body() -> None:
-    doc = load_document(REAL / "pingtan_2023.txt")
+    doc = load_document(shared_path("real", "reports", "pingtan_2023.txt"))
     assert doc.title == "平潭综合实验区2023年度政府信息公开工作年度报告"
     assert (doc.agency, doc.year) == ("平潭综合实验区", 2023)
     tops = [s.title for s in doc.sections if s.level == 1]

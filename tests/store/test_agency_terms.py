@@ -11,11 +11,11 @@ from pathlib import Path
 from knowledge import Store, ask, load_paths
 from knowledge.store import agency_terms as terms
 from knowledge.understand.agency_index import AgencyIndex
-from knowledge.store.agency_terms import terms_of
 from knowledge.ingest.loading import bundled_corpus
 from knowledge.names.places import gazetteer
+from knowledge.names.terms import ALIAS, terms_of
 from tests.conftest import reportbot_cmd
-from tests.test_snapshot import _unprivileged, writable
+from tests.bot.cli.test_snapshot import _unprivileged, writable
 
 
 def _rows(store: Store) -> set[tuple]:
@@ -36,7 +36,7 @@ def test_the_store_index_finds_what_an_index_of_the_agency_list_finds(sample_sto
     agencies = _agencies(sample_store)
     stored = AgencyIndex(gazetteer=gazetteer(), db=sample_store.db.conn)
     listed = AgencyIndex(agencies, gazetteer())
-    questions = [q for a in agencies for alias in [r[1] for r in terms_of(a, None) if r[0] == terms.ALIAS]
+    questions = [q for a in agencies for alias in [r[1] for r in terms_of(a, None) if r[0] == ALIAS]
                  for q in (f"2023年{alias}依申请公开多少件", f"{alias}和厦门市2020年相比行政复议多少")]
     questions += ["泉州市各区县哪个行政复议最多", "石狮2024年收到申请多少件", "Jinjiang 2024年主动公开", "灵原街道"]
     assert len(questions) > 40

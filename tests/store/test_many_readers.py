@@ -20,9 +20,8 @@ import time
 from pathlib import Path
 
 from knowledge import Store
-from tests.conftest import reportbot_cmd, shared_path
+from tests.conftest import ROOT, reportbot_cmd, shared_path
 
-ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 JINJIANG = "2024年晋江依申请公开多少件"  # old (bundled samples): 20件; new (平潭 only): not found
 PINGTAN = "2021年平潭综合实验区行政强制多少件"  # old: not found; new: 42件

@@ -106,14 +106,14 @@ def test_catalog_views_match_a_scan_of_the_reports(sample_store):
 _HELD_BY_ANSWERING = """
 import gc, json, sys, tracemalloc
 from knowledge import Store, ask, warm_up
-from knowledge.ask import _index
+from knowledge.understand.context import context_of
 warm_up()
 store = Store(sys.argv[1])
 questions = json.loads(sys.argv[2])
 gc.collect()
 tracemalloc.start()
 before = tracemalloc.get_traced_memory()[0]
-_index(store)
+context_of(store)
 for q in questions:
     ask(store, q)
 store._fact_cache.clear()

@@ -20,7 +20,7 @@ import pytest
 
 from knowledge import Store, bundled_corpus
 from tests.conftest import reportbot_cmd
-from tests.test_many_readers import ENV, JINJIANG, Reader
+from tests.store.test_many_readers import ENV, JINJIANG, Reader
 
 
 def reportbot(*args: str) -> str:

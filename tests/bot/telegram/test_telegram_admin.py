@@ -8,7 +8,7 @@ from bot.bench.generator import generate_corpus
 from bot.render.reply import render_html
 from bot.telegram import text as txt
 from knowledge import ask, bundled_corpus
-from tests.telegram_harness import ADMIN, USER, running_bot
+from tests.bot.telegram.telegram_harness import ADMIN, USER, running_bot
 
 JINJIANG = "2024年晋江依申请公开多少件"
 

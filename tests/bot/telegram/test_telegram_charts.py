@@ -21,7 +21,7 @@ from bot.telegram import text as txt
 from knowledge import Store, ask, load_paths
 from tests.conftest import shared_path
 from tests.fake_bot_checks import PNG_SIGNATURE, html_text
-from tests.telegram_harness import USER, buttons, running_bot
+from tests.bot.telegram.telegram_harness import USER, buttons, running_bot
 
 SERIES = "平潭综合实验区历年收到的政府信息公开申请数量分别是多少？"
 RANKING = "2024年各机关行政处罚处理决定数量排名"

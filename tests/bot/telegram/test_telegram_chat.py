@@ -15,7 +15,7 @@ from bot.render.reply import figure, render_html
 from bot.telegram import text as txt
 from knowledge import ask
 from tests.fake_bot_checks import html_text
-from tests.telegram_harness import ADMIN, USER, buttons, running_bot
+from tests.bot.telegram.telegram_harness import ADMIN, USER, buttons, running_bot
 
 JINJIANG = "2024年晋江依申请公开多少件"
 OVERVIEW = "晋江市人民政府办公室2024年政府信息公开情况怎么样"

@@ -17,7 +17,7 @@ from bot.telegram import text as txt
 from knowledge import ask
 from knowledge.store.question_log import stats
 from knowledge.answer.share import answer_for_fid
-from tests.telegram_harness import USER, buttons, running_bot
+from tests.bot.telegram.telegram_harness import USER, buttons, running_bot
 
 JINJIANG = "2024年晋江依申请公开多少件"
 AMBIGUOUS = "2024年行政许可处理决定数量是多少"

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from bot.telegram import text as txt
-from tests.telegram_harness import USER, buttons, running_bot
+from tests.bot.telegram.telegram_harness import USER, buttons, running_bot
 
 JINJIANG = "2024年晋江依申请公开多少件"
 FLOODER, OTHER = USER, USER + 1

@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
+from tests.conftest import ROOT
 from tests.fake_bot_api import FakeBotApi
 from tests.fake_bot_checks import BadRequest, check_call, html_text
 
 TOKEN = "987654:SERVE-secret-token"
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_missing_token_is_a_clear_error_with_exit_status_2(tmp_path: Path) -> None:

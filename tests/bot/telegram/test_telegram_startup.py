@@ -6,10 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import ROOT
 from tests.fake_bot_api import FakeBotApi
 
 TOKEN = "987654:REJECTED-secret-token"
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_a_token_telegram_rejects_is_one_line_without_the_token(tmp_path: Path) -> None:

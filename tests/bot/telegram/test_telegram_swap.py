@@ -7,11 +7,10 @@ import subprocess
 from pathlib import Path
 
 from knowledge import bundled_corpus
-from tests.conftest import reportbot_cmd
-from tests.telegram_harness import ADMIN, running_bot
+from tests.bot.telegram.telegram_harness import ADMIN, running_bot
+from tests.conftest import ROOT, reportbot_cmd
 
 JINJIANG = "2024年晋江依申请公开多少件"
-ROOT = Path(__file__).resolve().parents[1]
 
 
 async def test_the_bot_answers_from_the_index_a_cli_replace_swapped_in(tmp_path: Path, sample_db: Path) -> None:

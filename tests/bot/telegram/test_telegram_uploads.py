@@ -5,7 +5,7 @@ from pathlib import Path
 
 from bot.render.reply import render_html
 from knowledge import ask, bundled_corpus
-from tests.telegram_harness import ADMIN, running_bot
+from tests.bot.telegram.telegram_harness import ADMIN, running_bot
 
 JINJIANG = "2024年晋江依申请公开多少件"
 

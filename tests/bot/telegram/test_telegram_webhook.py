@@ -17,12 +17,12 @@ from click.testing import CliRunner
 
 from bot.cli import cli
 from bot.telegram.webhook import ALLOWED_UPDATES, SECRET_RE, WebhookError, webhook_config
+from tests.conftest import ROOT
 from tests.fake_bot_api import FakeBotApi
 from tests.fake_bot_checks import BadRequest, html_text
 
 TOKEN = "987654:WEBHOOK-secret-token"
 SECRET = "hook_Secret-42"
-ROOT = Path(__file__).resolve().parents[1]
 URL = "https://bot.example.org/telegram"
 
 

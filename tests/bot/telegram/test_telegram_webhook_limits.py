@@ -10,7 +10,7 @@ import urllib.request
 from pathlib import Path
 
 from tests.fake_bot_api import FakeBotApi
-from tests.test_telegram_webhook import ROOT, SECRET, TOKEN, free_port, post, wait_listening
+from tests.bot.telegram.test_telegram_webhook import ROOT, SECRET, TOKEN, free_port, post, wait_listening
 
 
 def raw_post(url: str, body: bytes, secret: str, declared: int | None = None) -> int:
