@@ -8,9 +8,10 @@ terms again when it opens (ensure).
 """
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 
 from knowledge.errors import StoreError
@@ -23,6 +24,8 @@ SCHEMA = (("CREATE TABLE IF NOT EXISTS agency_terms (kind TEXT NOT NULL, term TE
            "PRIMARY KEY (kind, term, agency, value)) WITHOUT ROWID"),
           "CREATE TABLE IF NOT EXISTS derived (name TEXT PRIMARY KEY, version TEXT NOT NULL)")
 log = logging.getLogger(__name__)
+_IN = "SELECT value FROM json_each(?)"
+_LAST = "\U0010ffff"
 
 
 def _insert(db: sqlite3.Connection, rows: Iterable[Row], table: str = "agency_terms") -> None:
@@ -89,3 +92,54 @@ def ensure(db: sqlite3.Connection, write: Callable[[], AbstractContextManager[No
         log.warning("agency terms derived in memory (%s): the store could not be written", exc)
         db.execute(SCHEMA[0].replace("CREATE TABLE", "CREATE TEMP TABLE"))
         rebuild(db, gazetteer, current, "temp.agency_terms")
+
+
+class TermRows:
+    """The look-ups answering makes in agency_terms, one query each, on one connection."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    @classmethod
+    def of(cls, agencies: Iterable[str], gazetteer: Gazetteer | None) -> TermRows:
+        """The terms of `agencies`, derived into a private in-memory database (tests and tools)."""
+        db = sqlite3.connect(":memory:")
+        for statement in SCHEMA:
+            db.execute(statement)
+        fill(db, sorted(set(agencies)), gazetteer)
+        return cls(db)
+
+    def among(self, columns: str, kinds: tuple[str, ...], words: Iterable[str]) -> sqlite3.Cursor:
+        """`columns` of the rows of these kinds whose term is one of `words`."""
+        marks = ", ".join("?" * len(kinds))
+        return self.db.execute(f"SELECT {columns} FROM agency_terms WHERE kind IN ({marks}) AND term IN ({_IN})",
+                               [*kinds, json.dumps(list(words), ensure_ascii=False)])
+
+    def has(self, kind: str, term: str) -> bool:
+        """Whether some row of `kind` has `term`."""
+        return self.db.execute("SELECT 1 FROM agency_terms WHERE kind = ? AND term = ? LIMIT 1",
+                               [kind, term]).fetchone() is not None
+
+    def has_prefix(self, kind: str, prefix: str) -> bool:
+        """Whether some term of `kind` starts with `prefix` (one range of the primary key)."""
+        return self.db.execute("SELECT 1 FROM agency_terms WHERE kind = ? AND term >= ? AND term < ? LIMIT 1",
+                               [kind, prefix, prefix + _LAST]).fetchone() is not None
+
+    def longest(self, kind: str) -> int:
+        """The length of the longest term of `kind` (0 when none)."""
+        return self.db.execute("SELECT coalesce(max(length(term)), 0) FROM agency_terms WHERE kind = ?",
+                               [kind]).fetchone()[0]
+
+    def value(self, kind: str, term: str) -> str | None:
+        """The value of the first row of `kind` and `term` (by agency, then strength), or None."""
+        row = self.db.execute("SELECT value FROM agency_terms WHERE kind = ? AND term = ? "
+                              "ORDER BY agency, strength LIMIT 1", [kind, term]).fetchone()
+        return row[0] if row else None
+
+    def terms(self, kind: str) -> Iterator[str]:
+        """The distinct terms of `kind`."""
+        return (r[0] for r in self.db.execute("SELECT DISTINCT term FROM agency_terms WHERE kind = ?", [kind]))
+
+    def count(self, kind: str) -> int:
+        """How many distinct terms `kind` has."""
+        return self.db.execute("SELECT count(DISTINCT term) FROM agency_terms WHERE kind = ?", [kind]).fetchone()[0]

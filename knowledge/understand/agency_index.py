@@ -7,7 +7,6 @@ inside a loaded place name」 is one prefix range over the names' suffixes.
 """
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
@@ -17,7 +16,7 @@ from knowledge.names.agencies import core, group_key, units
 from knowledge.names.agency_names import romanized
 from knowledge.names import terms
 from knowledge.names.places import Gazetteer
-from knowledge.store.agency_terms import SCHEMA, fill
+from knowledge.store.agency_terms import TermRows
 
 _PLACE_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|区|县|镇|乡|街道))")
 _LEADING_NAME = re.compile(r"^\s*([\u4e00-\u9fff]{2,3})(?=\s*(?:19|20)\d{2}\s*年|去年|今年|前年)")
@@ -26,8 +25,6 @@ _NOT_PLACES = ("全区", "全市", "全县", "全镇", "我区", "我市", "我�
                "地区", "小区", "园区", "街道办", "市民", "实验区")
 _WHOLE = re.compile(r"[全我本](?:省|市|区|县|镇|乡|街道)$")
 """「the whole province」 after a place name (福建全省): the place is what comes before."""
-_LAST = "\U0010ffff"
-_IN = "SELECT value FROM json_each(?)"
 
 
 @dataclass(frozen=True)
@@ -55,7 +52,7 @@ def _spans(text: str, longest: int, shortest: int = 2) -> list[str]:
 
 
 class AgencyIndex:
-    """Finds the loaded agencies a question names, from the agency_terms rows of `db`.
+    """Finds the loaded agencies a question names, from the agency_terms rows of `db` (knowledge.store).
 
     `AgencyIndex(agencies)` derives the terms of a given list into a private in-memory database
     (for tests and tools); answering passes the store's connection as `db`.
@@ -63,45 +60,28 @@ class AgencyIndex:
 
     def __init__(self, agencies: Iterable[str] = (), gazetteer: Gazetteer | None = None,
                  db: sqlite3.Connection | None = None) -> None:
-        if db is None:
-            db = sqlite3.connect(":memory:")
-            for statement in SCHEMA:
-                db.execute(statement)
-            fill(db, sorted(set(agencies)), gazetteer)
-        self.db = db
+        self.rows = TermRows(db) if db is not None else TermRows.of(agencies, gazetteer)
         self.gazetteer = gazetteer
         self._longest: int | None = None
-        self.by_pinyin: Mapping[str, str] = _Pinyin(db)
+        self.by_pinyin: Mapping[str, str] = _Pinyin(self.rows)
         """toneless pinyin of a place's short name → the short name (jinjiang → 晋江)."""
-
-    def _among(self, columns: str, kinds: tuple[str, ...], words: Iterable[str]) -> sqlite3.Cursor:
-        """`columns` of the rows of these kinds whose term is one of `words` (one query)."""
-        marks = ", ".join("?" * len(kinds))
-        return self.db.execute(f"SELECT {columns} FROM agency_terms WHERE kind IN ({marks}) AND term IN ({_IN})",
-                               [*kinds, json.dumps(list(words), ensure_ascii=False)])
-
-    def _has(self, kind: str, term: str) -> bool:
-        return self.db.execute("SELECT 1 FROM agency_terms WHERE kind = ? AND term = ? LIMIT 1",
-                               [kind, term]).fetchone() is not None
 
     def _hits(self, question: str) -> list[tuple[int, str, str, int]]:
         """(position, alias, agency, strength) of every alias in the question, by position."""
         if self._longest is None:
-            self._longest = self.db.execute("SELECT coalesce(max(length(term)), 0) FROM agency_terms "
-                                            "WHERE kind = ?", [terms.ALIAS]).fetchone()[0]
-        rows = self._among("term, agency, strength", (terms.ALIAS,), _spans(question, self._longest)).fetchall()
+            self._longest = self.rows.longest(terms.ALIAS)
+        rows = self.rows.among("term, agency, strength", (terms.ALIAS,), _spans(question, self._longest)).fetchall()
         hits = [(question.find(alias), alias, agency, strength) for alias, agency, strength in rows]
         return sorted(hits, key=lambda h: (h[0], -len(h[1]), h[1], h[2]))
 
     def is_alias(self, word: str) -> bool:
         """Whether `word` names some loaded agency."""
-        return self._has(terms.ALIAS, word)
+        return self.rows.has(terms.ALIAS, word)
 
     def spelling(self, agency: str) -> tuple[str, str]:
         """(official unit, the report's misspelt unit) of an OCR'd agency name, else ('', '')."""
-        row = self.db.execute("SELECT value FROM agency_terms WHERE kind = ? AND term = ? LIMIT 1",
-                              [terms.SPELLED, agency]).fetchone()
-        return (row[0], units(agency)[-1]) if row else ("", "")
+        official = self.rows.value(terms.SPELLED, agency)
+        return (official, units(agency)[-1]) if official else ("", "")
 
     def romanized(self, question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         """Pinyin place names in `question` (Jinjiang, Licheng区) written as the loaded place."""
@@ -128,7 +108,7 @@ class AgencyIndex:
     def departments_only(self, question: str) -> tuple[str, ...]:
         """Departments whose place the question names when no body of that place is loaded
         (only 平潭综合实验区公安局 for 「平潭综合实验区…」): they must not answer for it."""
-        return tuple(sorted({r[0] for r in self._among("agency", (terms.DEPT,), _spans(question, 16))}))
+        return tuple(sorted({r[0] for r in self.rows.among("agency", (terms.DEPT,), _spans(question, 16))}))
 
     def find(self, question: str) -> AgencyMatch:
         """Agencies named in `question` (longest, most specific alias wins)."""
@@ -157,12 +137,11 @@ class AgencyIndex:
 
     def _in_a_place(self, word: str) -> bool:
         """Whether `word` is part of some loaded place name or alias."""
-        return self.db.execute("SELECT 1 FROM agency_terms WHERE kind = ? AND term >= ? AND term < ? LIMIT 1",
-                               [terms.SUFFIX, word, word + _LAST]).fetchone() is not None
+        return self.rows.has_prefix(terms.SUFFIX, word)
 
     def _holds_a_place(self, word: str) -> bool:
         """Whether some loaded place name or alias (two characters or more) is part of `word`."""
-        return self._among("1", (terms.ALIAS, terms.UNIT), _spans(word, len(word))).fetchone() is not None
+        return self.rows.among("1", (terms.ALIAS, terms.UNIT), _spans(word, len(word))).fetchone() is not None
 
     def unknown_place(self, question: str) -> str:
         """A place named in the question that no loaded agency belongs to ('' if none): a word
@@ -173,7 +152,7 @@ class AgencyIndex:
             if len(word) < 2 or word in ("街道", "乡镇", "区县", "县区", "镇街"):
                 continue
             real = self.gazetteer is not None and bool(self.gazetteer.lookup(word))
-            if real and self._has(terms.ABOVE, word):
+            if real and self.rows.has(terms.ABOVE, word):
                 continue  # a parent of loaded places (泉州市各区县…): not unknown
             if word in _NOT_PLACES or (not real and len(word) <= 3 and any(word.endswith(n) for n in _NOT_PLACES)):
                 continue
@@ -195,18 +174,18 @@ class AgencyIndex:
             return
         for word, tag in pos_tags(question):
             if tag == "ns" and 2 <= len(word) <= 4 and word not in _NOT_PLACES and self.gazetteer.lookup(word) \
-                    and not self._has(terms.ABOVE, word) and not self._in_a_place(word):
+                    and not self.rows.has(terms.ABOVE, word) and not self._in_a_place(word):
                 yield word
 
     # -- the speller's place words (knowledge.understand.speller.Speller) ----------------------------------
     def words_among(self, spans: Iterable[str]) -> set[str]:
         """Those of `spans` that are place words of loaded agencies."""
-        return {r[0] for r in self._among("term", (terms.WORD,), spans)}
+        return {r[0] for r in self.rows.among("term", (terms.WORD,), spans)}
 
     def sounding(self, sounds: Iterable[str]) -> dict[str, set[str]]:
         """Place words of loaded agencies by their toneless pinyin, for the given pinyin keys."""
         out: dict[str, set[str]] = {}
-        for sound, word in self._among("term, value", (terms.SOUND,), sounds):
+        for sound, word in self.rows.among("term, value", (terms.SOUND,), sounds):
             out.setdefault(sound, set()).add(word)
         return out
 
@@ -214,18 +193,17 @@ class AgencyIndex:
 class _Pinyin(Mapping[str, str]):
     """Pinyin key → a loaded place's short name, looked up in agency_terms."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
+    def __init__(self, rows: TermRows) -> None:
+        self.rows = rows
 
     def __getitem__(self, key: str) -> str:
-        row = self.db.execute("SELECT value FROM agency_terms WHERE kind = ? AND term = ? "
-                              "ORDER BY agency, strength LIMIT 1", [terms.PINYIN, key]).fetchone()
-        if row is None:
+        value = self.rows.value(terms.PINYIN, key)
+        if value is None:
             raise KeyError(key)
-        return row[0]
+        return value
 
     def __iter__(self) -> Iterator[str]:
-        return (r[0] for r in self.db.execute("SELECT DISTINCT term FROM agency_terms WHERE kind = ?", [terms.PINYIN]))
+        return self.rows.terms(terms.PINYIN)
 
     def __len__(self) -> int:
-        return self.db.execute("SELECT count(DISTINCT term) FROM agency_terms WHERE kind = ?", [terms.PINYIN]).fetchone()[0]
+        return self.rows.count(terms.PINYIN)
