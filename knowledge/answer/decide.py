@@ -5,7 +5,7 @@ from collections.abc import Mapping
 
 from knowledge.names.agencies import group_key
 from knowledge.store.catalog import Catalog
-from knowledge.answer.concept_match import is_part, rank_key, required
+from knowledge.answer.concept_match import in_context, is_part, rank_key, required
 from knowledge.answer.confidence import confident, covered, score_only_check, unexplained
 from knowledge.text.lexicon import concept
 from knowledge.answer.matcher import MIN_SCORE, Scored, unit_clash
@@ -27,7 +27,8 @@ def found(s: Scored, by_id: Mapping[int, ReportInfo]) -> FoundFact:
 def no_cover(q: Query, ranked: list[Scored], by_id: Mapping[int, ReportInfo], chosen: list[ReportInfo]) -> Answer:
     """No fact names everything asked: never an answer; the closest figures, if any, to pick from."""
     r = q.reading
-    names = "、".join(concept(c).name for c in required(q.concepts))
+    need = required(q.concepts)
+    names = "、".join(concept(c).name for c in dict.fromkeys(in_context(q.concepts)) if c in need)  # as asked
     close = [s for s in ranked if s.score >= MIN_SCORE][:MAX_ALTERNATIVES]
     where = "、".join(sorted({x.title for x in chosen})[:3])
     if not close:
