@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from knowledge.datafile import data_rows, data_text
+from knowledge.datafile import data_lines, data_rows, data_text
 
 BODY_REMAINDERS = frozenset({"", "人民政府", "政府", "人民政府办公室", "政府办公室", "人民政府办公厅", "办事处",
                              "街道办事处", "人民政府街道办事处", "管委会", "管理委员会", "综合实验区管理委员会"})
@@ -33,6 +33,24 @@ def parse_abbreviations(text: str) -> dict[str, tuple[str, ...]]:
 def abbreviations() -> dict[str, tuple[str, ...]]:
     """The abbreviation table, read once."""
     return parse_abbreviations(data_text("agency_abbreviations.txt"))
+
+
+def parse_lookalikes(text: str) -> dict[str, str]:
+    """character → the characters OCR mistakes it for, from groups of look-alikes (one group a line)."""
+    out: dict[str, str] = {}
+    for n, line in data_lines(text):
+        group = line.split()
+        if len(group) < 2 or any(len(ch) != 1 for ch in group):
+            raise ValueError(f"ocr_confusables.txt line {n}: expected single characters separated by spaces")
+        for ch in group:
+            out[ch] = out.get(ch, "") + "".join(other for other in group if other != ch)
+    return out
+
+
+@lru_cache(maxsize=1)
+def lookalikes() -> dict[str, str]:
+    """The OCR look-alike table (data/ocr_confusables.txt), read once."""
+    return parse_lookalikes(data_text("ocr_confusables.txt"))
 
 
 def remainder(agency: str, unit: str) -> str:

@@ -16,7 +16,7 @@ import importlib.util
 import re
 import zipfile
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -160,6 +160,15 @@ class Gazetteer:
         if parents:
             wanted = self._full(parents)
             names = {n for n in names if any(wanted & set(pl.parents) for pl in self._by_name[n] if pl.name == n)}
+        return names.pop() if len(names) == 1 else None
+
+    def lookalike_spelling(self, unit: str, lookalikes: Mapping[str, str]) -> str | None:
+        """The single gazetteer name unknown `unit` becomes when one character is swapped for a
+        look-alike (`lookalikes`: character → the characters OCR mistakes it for): 沐阳县 → 沭阳县."""
+        if not unit or unit in self._by_name:
+            return None
+        names = {unit[:i] + other + unit[i + 1:] for i, ch in enumerate(unit) for other in lookalikes.get(ch, "")}
+        names = {n for n in names if n in self._by_name}
         return names.pop() if len(names) == 1 else None
 
     def _near(self, length: int, suffix: str) -> dict[str, tuple[str, ...]]:

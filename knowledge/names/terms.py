@@ -28,11 +28,11 @@ import re
 from functools import lru_cache
 
 from knowledge.names.agencies import aliases, core, group_key, units
-from knowledge.names.agency_names import is_department
+from knowledge.names.agency_names import is_department, lookalikes
 from knowledge.names.places import Gazetteer, pinyin_keys, pinyin_syllables
 
 ALIAS, UNIT, SUFFIX, PINYIN, DEPT, SPELLED, GROUP, ABOVE, WORD, SOUND = "aushdxgvwn"
-DERIVATION = "agency-terms 1"
+DERIVATION = "agency-terms 2"
 """Bump when terms_of changes what it derives: stores rebuild their terms on the next open."""
 
 _SPEAKABLE = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -42,7 +42,7 @@ Row = tuple[str, str, str, int, str]
 
 @lru_cache(maxsize=1)
 def version() -> str:
-    """Fingerprint of everything terms_of reads: this code, the abbreviations file, the gazetteer."""
+    """Fingerprint of everything terms_of reads: this code, the abbreviations and look-alike files, the gazetteer."""
     import pypinyin
 
     from knowledge.datafile import data_text
@@ -50,6 +50,7 @@ def version() -> str:
 
     digest = hashlib.sha1(DERIVATION.encode())
     digest.update(data_text("agency_abbreviations.txt").encode())
+    digest.update(data_text("ocr_confusables.txt").encode())
     digest.update(f"{_data_file().stat().st_size} {pypinyin.__version__}".encode())
     return digest.hexdigest()[:16]
 
@@ -59,8 +60,10 @@ def terms_of(agency: str, gazetteer: Gazetteer | None) -> list[Row]:
     names = aliases(agency)
     found = units(agency)
     rows: list[Row] = [(GROUP, group_key(agency), agency, 0, "")]
-    if gazetteer is not None and len(found) > 1 and not gazetteer.lookup(found[-1]):
-        official = gazetteer.official_spelling(found[-1], found[:-1])
+    official = ""
+    if gazetteer is not None and found and not gazetteer.lookup(found[-1]):
+        official = (len(found) > 1 and gazetteer.official_spelling(found[-1], found[:-1])) \
+            or gazetteer.lookalike_spelling(found[-1], lookalikes()) or ""
         if official:
             rows.append((SPELLED, agency, agency, 0, official))
             for alias, strength in aliases(agency.replace(found[-1], official)).items():
@@ -72,12 +75,14 @@ def terms_of(agency: str, gazetteer: Gazetteer | None) -> list[Row]:
     for at, unit in enumerate(found):
         if not is_department(agency, unit) or unit != found[-1]:
             rows += [(PINYIN, key, agency, at, core(unit)) for key in pinyin_keys(core(unit))]
+    if official and not is_department(agency, found[-1]):  # Shuyang reaches the report printed 沐阳
+        rows += [(PINYIN, key, agency, len(found) - 1, core(official)) for key in pinyin_keys(core(official))]
     if found and is_department(agency, found[-1]):
         rows += [(DEPT, name, agency, 0, "") for name in {found[-1], core(found[-1])}]
     if gazetteer is not None and found:
-        above = {p for place in gazetteer.lookup(found[-1]) for p in place.parents}
+        above = {p for place in gazetteer.lookup(official or found[-1]) for p in place.parents}
         rows += [(ABOVE, name, agency, 0, "") for name in above | {core(p) for p in above}]
-    words = {n for u in found for n in (u, core(u))} | {a for a in names if len(a) <= 4}
+    words = {n for u in (*found, official) if u for n in (u, core(u))} | {a for a in names if len(a) <= 4}
     for word in sorted(w for w in words if _SPEAKABLE.fullmatch(w)):
         rows += [(WORD, word, agency, 0, ""), (SOUND, " ".join(pinyin_syllables(word)), agency, 0, word)]
     return rows
