@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.datafile import data_rows, data_text
-from knowledge.text.lexicon import concept, concept_ids
+from knowledge.text.lexicon import concept, concept_ids, spans
 from knowledge.model import SEP, Fact
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -79,6 +79,24 @@ def _concepts(kind: str, table: str, row: tuple[str, ...], col: tuple[str, ...],
     for cid in list(found):
         found |= rules().implies.get(cid, frozenset())
     return frozenset(found)
+
+
+_JOINED = re.compile(r"\s*(?:、|和|及|与|以及|或|或者)\s*")
+"""What stands between two concepts named as one group: 「行政复议、行政诉讼案件」, 「规章和规范性文件」."""
+
+
+def joint(fact: Fact, need: frozenset[str]) -> bool:
+    """A prose figure that counts an asked concept together with a sibling the question does not
+    ask (「行政复议、行政诉讼案件 74 件」 asked for 行政复议): it is their sum, never the asked part."""
+    if fact.kind != "text" or not need:
+        return False
+    text = _context(fact.label, fact.quote)
+    found = spans(text)
+    for (a, _s, end), (b, start, _e) in zip(found, found[1:]):
+        if a != b and (a in need) != (b in need) and concept(a).kind == concept(b).kind \
+                and _JOINED.fullmatch(text[end:start]):
+            return True
+    return False
 
 
 def fact_concepts(fact: Fact) -> frozenset[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from knowledge.store.catalog import Catalog
-from knowledge.answer.concept_match import covers, own_words_cover, rank_key, required
+from knowledge.answer.concept_match import covers, joint, own_words_cover, rank_key, required
 from knowledge.answer.decide import decide, no_cover
 from knowledge.answer.matcher import MIN_SCORE, rank, unit_clash
 from knowledge.model import Answer, ReportInfo
@@ -35,7 +35,7 @@ def _find(store: Store, q: Query, chosen: list[ReportInfo], reports: Catalog,
         ids = store.reports_matching(q.tokens, ids, limit=40)
     facts = store.facts_of(ids)
     need = required(q.concepts)
-    covering = [f for f in facts if covers(f.fact, need)] if need else facts
+    covering = [f for f in facts if covers(f.fact, need) and not joint(f.fact, need)] if need else facts
     if need and covering and all(f.fact.kind == "table" and not own_words_cover(f.fact, need) for f in covering):
         need, covering = frozenset(), facts  # only implied (every 表二 cell is 主动公开): the score decides
     ranked = rank(covering, q.tokens, r.measure, r.normalized, r.unit, r.year, overlap=not need)

@@ -179,6 +179,11 @@ def find(text: str) -> list[tuple[str, str, str]]:
     return [(m.phrase.concept.id, text[m.start:m.end], m.phrase.concept.name) for m in _matches(text)]
 
 
+def spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(concept id, start, end) of each phrase in `text`, in text order (the matches of find)."""
+    return tuple((m.phrase.concept.id, m.start, m.end) for m in _matches(text))
+
+
 def rewrite(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """`text` with each spoken phrase replaced by its official name, plus the (span, name) pairs.
 
