@@ -64,10 +64,40 @@ def is_department(agency: str, unit: str) -> bool:
     return remainder(agency, unit) not in BODY_REMAINDERS
 
 
+_CONNECTOR = re.compile(r"和|与|及")
+_KINDS = (("委员会", "委"), ("办公室", "办"), ("局", "局"))
+
+
+def derived_shorts(rest: str) -> tuple[str, ...]:
+    """The short names a department's own name gives by rule, without a hand list: the first
+    character of each part joined by 和/与/及 (人力资源和社会保障局 → 人社局, 交通与建设局 → 交建局),
+    else of the two two-character words of a four-character name (地方税务局 → 地税局, 财政金融局 →
+    财金局, 社会事业局 → 社事局); such a 委员会 is also its first character + 委 (科学技术委员会 → 科技委,
+    科委). Longer names without a connector get none: their abbreviations follow no rule."""
+    if rest in BODY_REMAINDERS:
+        return ()
+    for full, kind in _KINDS:
+        if rest.endswith(full) and len(rest) >= len(full) + 4:
+            head = rest[: -len(full)]
+            break
+    else:
+        return ()
+    parts = [p for p in _CONNECTOR.split(head) if p]
+    if len(parts) >= 2:
+        return ("".join(p[0] for p in parts) + kind,) if all(len(p) >= 2 for p in parts) else ()
+    if len(head) != 4:
+        return ()
+    return (head[::2] + kind, head[0] + kind) if full == "委员会" else (head[::2] + kind,)
+
+
 def short_forms(agency: str, unit: str, core: str) -> dict[str, int]:
     """Abbreviated names (晋江府办, 鲤城区府, 平潭市场监管局) → alias strength."""
     rest = remainder(agency, unit) or "人民政府"
     out: dict[str, int] = {}
+    for short in derived_shorts(rest):
+        for name in (unit + short, core + short):
+            if len(name) > len(core) + 1:
+                out.setdefault(name, 55 + len(name))
     for full, shorts in abbreviations().items():
         if not rest.endswith(full):
             continue

@@ -32,7 +32,7 @@ from knowledge.names.agency_names import is_department, lookalikes
 from knowledge.names.places import Gazetteer, pinyin_keys, pinyin_syllables
 
 ALIAS, UNIT, SUFFIX, PINYIN, DEPT, SPELLED, GROUP, ABOVE, WORD, SOUND = "aushdxgvwn"
-DERIVATION = "agency-terms 2"
+DERIVATION = "agency-terms 3"
 """Bump when terms_of changes what it derives: stores rebuild their terms on the next open."""
 
 _SPEAKABLE = re.compile(r"[\u4e00-\u9fff]{2,4}")

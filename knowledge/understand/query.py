@@ -89,7 +89,8 @@ def parse(question: str, index: AgencyIndex, today: date | None = None, speller:
     match = index.find(text)
     if not match.best and text != full:
         match = index.find(full)
-    unknown = index.narrower_place(text, match.best) if match.best else index.unknown_place(text)
+    unknown = (index.narrower_place(text, match.best) or index.unloaded_body(text, match)) if match.best \
+        else index.unknown_place(text)
     for agency in match.best:  # an OCR-misspelt report reached by the official name: say how it spells it
         official, printed = index.spelling(agency)
         if official and official in text:
