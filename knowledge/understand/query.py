@@ -21,6 +21,9 @@ _ASK_MARKERS = re.compile(r"请问|想问一下|想问问|想问下|想问|问�
                           r"帮我查一下|帮我查|帮忙查一下|麻烦查一下|查一下")
 """Where a long message turns from its story to its question."""
 _SENTENCE_END = re.compile(r"[。！!；;…]+|[？?](?=.)")
+_CLAUSE_END = re.compile(r"(?<=[。！!；;，,：:？?…])")
+"""Splits a message into clauses, each keeping its closing mark (「…多少件？」 still asks)."""
+_REPORT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?度?(?:的|政府信息公开工作)?(?:年报|年度报告|报告)")
 _CLAIM_WORDS = re.compile(r"是不是|是否|(?:都|也)(?:没有|没)|一(?:件|个|条|次|项|份|篇)")
 _ASKS = re.compile(r"多少|几|吗|是不是|是否|有没有|[？?]")
 _UNIT_Q = re.compile(
@@ -66,12 +69,30 @@ def focus(text: str) -> str:
     return text
 
 
-def _year(text: str) -> int | None:
+def _first_year(text: str) -> int | None:
     years = [int(y) for y in _YEAR.findall(text)]
     if years:
         return years[0]
     odd = _ANY_YEAR.search(text)
     return int(odd.group(1)) if odd else None
+
+
+def _year(text: str) -> int | None:
+    """The year a message asks about: the one in its asking clause (the last with 多少/几/吗/？),
+    else the year of the report it names (「2023年的年报」), else the nearest before the asking
+    clause, then after it — not a year of the story (「我是2019年搬到…，2024年…有多少件？」: 2024)."""
+    clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
+    asking = max((i for i, c in enumerate(clauses) if _ASKS.search(c)), default=None)
+    if asking is None:
+        return _first_year(text)
+    if (year := _first_year(clauses[asking])) is not None:
+        return year
+    if report := _REPORT_YEAR.search(text):
+        return int(report.group(1))
+    for clause in (*reversed(clauses[:asking]), *clauses[asking + 1:]):
+        if (year := _first_year(clause)) is not None:
+            return year
+    return None
 
 
 def parse(question: str, index: AgencyIndex, today: date | None = None, speller: Speller | None = None) -> Query:
@@ -85,7 +106,7 @@ def parse(question: str, index: AgencyIndex, today: date | None = None, speller:
         full, typos = speller.correct(full)
         fixes += typos
     text = focus(full)
-    year = _year(text)
+    year = _year(text) if text == full else _year(text) or _year(full)  # the asking part names none
     match = index.find(text)
     if not match.best and text != full:
         match = index.find(full)
