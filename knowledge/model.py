@@ -170,6 +170,9 @@ class Query:
     """The lexicon concepts the measure names (行政处罚, 自然人, 尚未审结…)."""
     carried_year: bool = False
     """The year was carried over from the previous question, not asked."""
+    body: tuple[str, str] = ("", "")
+    """A body the question names that is no loaded agency, and the words naming it (晋江市公安局,
+    公安局): only a figure a loaded report states about it may answer."""
     moved: str = ""
     """A follow-up's agency lacks the carried year (「鲤城区没有2023年的年报，」): answered for its latest."""
     refusal: str = ""

@@ -34,6 +34,12 @@ def _find(store: Store, q: Query, chosen: list[ReportInfo], reports: Catalog,
     if len(ids) > 40:
         ids = store.reports_matching(q.tokens, ids, limit=40)
     facts = store.facts_of(ids)
+    name, part = q.body
+    if part:  # a body with no report of its own: only what these reports say about it
+        facts = [f for f in facts if part in f.fact.label + f.fact.quote + "".join(f.fact.section)]
+        if not facts:
+            owners = "、".join(dict.fromkeys(x.agency for x in chosen))
+            return Answer("not_found", r, note=f"没有「{name}」的年报；{owners}的年报里也没有说到它的这个数字。")
     need = required(q.concepts)
     covering = [f for f in facts if covers(f.fact, need) and not joint(f.fact, need)] if need else facts
     if need and covering and all(f.fact.kind == "table" and not own_words_cover(f.fact, need) for f in covering):

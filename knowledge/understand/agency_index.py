@@ -23,7 +23,8 @@ _LEADING_NAME = re.compile(r"^\s*([\u4e00-\u9fff]{2,3})(?=\s*(?:19|20)\d{2}\s*�
 """Two or three characters right before the year at the start: where a place is named."""
 _NOT_PLACES = ("全区", "全市", "全县", "全镇", "我区", "我市", "我县", "我镇", "本区", "本市", "辖区", "城区", "社区",
                "地区", "小区", "园区", "街道办", "市民", "实验区")
-_SUB_BODY = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:分局|委员会|管委会|办公室|派出所|中队|大队|支队|片区|局)(?![长面势限部])")
+_SUB_BODY = re.compile(r"(?:(?![和与及跟同比])[\u4e00-\u9fff]){1,8}?(?:分局|委员会|管委会|办公室|派出所|中队|大队|支队|片区|局)"
+                       r"(?![长面势限部])")
 """A body's name going on from a matched agency's name: 「…管理局」+「金井分局」, 「晋江市」+「公安局」."""
 _WHOLE = re.compile(r"[全我本](?:省|市|区|县|镇|乡|街道)$")
 """「the whole province」 after a place name (福建全省): the place is what comes before."""
@@ -107,23 +108,24 @@ class AgencyIndex:
                 return word  # a county beside the matched place, not its parent (平潭县 ≠ 平潭综合实验区)
         return ""
 
-    def unloaded_body(self, question: str, match: AgencyMatch) -> str:
-        """A body named right after a matched agency's name that is no loaded agency (平潭综合实验区
-        市场监督管理局金井分局, 晋江市公安局 when only the office is loaded): its parent's or its
-        place's report must not answer for it ('' if none)."""
+    def unloaded_body(self, question: str, match: AgencyMatch) -> tuple[str, str]:
+        """A body named right after a matched agency's name that is no loaded agency, and the part
+        that names it (平潭综合实验区市场监督管理局金井分局 / 金井分局; 晋江市公安局 / 公安局 when only
+        the office is loaded): only a figure its loaded relatives state about it may answer
+        (('', '') if none)."""
         found = sorted({(at, at + len(span)) for span in match.spans if (at := question.find(span)) >= 0})
         for start, end in found:
             if any(s <= start and end <= e and (s, e) != (start, end) for s, e in found):
                 continue  # inside a longer name the question gives (实验区 in 平潭综合实验区…)
             m = _SUB_BODY.match(question, end)
-            if m is None:
-                continue
+            if m is None or any(end < s < m.end() for s, _e in found):
+                continue  # no name goes on, or it runs into another name the question gives
             name = question[start:m.end()]
             if m.group(0).lstrip("省市区县镇乡") in BODY_REMAINDERS:
                 continue  # the place's own body (平潭综合实验区 + 区管委会)
             if not self.is_alias(name) and not self._in_a_place(name):
-                return name
-        return ""
+                return name, m.group(0)
+        return "", ""
 
     def departments_only(self, question: str) -> tuple[str, ...]:
         """Departments whose place the question names when no body of that place is loaded

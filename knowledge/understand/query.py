@@ -110,8 +110,8 @@ def parse(question: str, index: AgencyIndex, today: date | None = None, speller:
     match = index.find(text)
     if not match.best and text != full:
         match = index.find(full)
-    unknown = (index.narrower_place(text, match.best) or index.unloaded_body(text, match)) if match.best \
-        else index.unknown_place(text)
+    unknown = index.narrower_place(text, match.best) if match.best else index.unknown_place(text)
+    body = index.unloaded_body(text, match) if match.best and not unknown else ("", "")
     for agency in match.best:  # an OCR-misspelt report reached by the official name: say how it spells it
         official, printed = index.spelling(agency)
         if official and official in text:
@@ -138,7 +138,7 @@ def parse(question: str, index: AgencyIndex, today: date | None = None, speller:
                       measure=measure, asked=asked, unit=unit, unknown_place=unknown, intent=intent.name,
                       asserted=intent.asserted, corrections=fixes)
     return Query(reading=reading, tokens=canonical_tokens(measure), group=match.group,
-                 concepts=concept_ids(asked or measure))
+                 concepts=concept_ids(asked or measure), body=body)
 
 
 def follow_up(query: Query, previous: Reading | None, index: AgencyIndex) -> Query:
