@@ -22,7 +22,7 @@ from typing import Protocol
 
 from knowledge.ingest.guard import GuardedPool, Job
 from knowledge.facts import EXTRACTOR_VERSION
-from knowledge.ingest.parse import WARM, failure_reason, prepare, prepare_safe
+from knowledge.ingest.parse import WARM, prepare, prepare_safe
 from knowledge.ingest.report_files import iter_files
 from knowledge.store.store import NewReport, Store
 from loaders.errors import LoaderError

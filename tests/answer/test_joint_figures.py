@@ -6,7 +6,6 @@ made-up county; the controls are figures that stand for one member each."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
