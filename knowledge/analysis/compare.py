@@ -1,10 +1,10 @@
 """对比：两个（机关，年份）各引出处，给出带符号的差值（后者 − 前者）和变化百分比。"""
 from __future__ import annotations
 
-from knowledge.model import Answer, Derived, Fact, FoundFact
+from knowledge.model import Answer, Derived, Fact, FoundFact, Query
 from knowledge.store.catalog import Catalog
 from knowledge.store.store import Store
-from knowledge.model import Query
+
 
 def _label(found: FoundFact) -> str:
     f = found.fact

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from knowledge.model import Answer, Fact, FoundFact
+from knowledge.model import Answer, Fact, FoundFact, Query
 from knowledge.store.catalog import Catalog
-from knowledge.model import Query
+
 
 def coverage(q: Query, agencies: tuple[str, ...], reports: Catalog) -> Answer:
     """Which reports are loaded: per agency its years, and the years other agencies have that it lacks."""

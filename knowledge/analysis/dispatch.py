@@ -7,13 +7,12 @@ from knowledge.analysis.ranking import ranking
 from knowledge.analysis.rates import compute
 from knowledge.analysis.series import series
 from knowledge.answer.find import find_fact
-from knowledge.model import Answer, ReportInfo
+from knowledge.model import Answer, Query, ReportInfo
 from knowledge.names.agencies import group_key, units
 from knowledge.names.agency_names import is_department
 from knowledge.names.places import gazetteer
 from knowledge.store.catalog import Catalog
 from knowledge.store.store import Store
-from knowledge.model import Query
 
 
 def _latest_year(reports: Catalog, agency: str) -> int | None:

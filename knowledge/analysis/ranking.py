@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from knowledge.model import SEP, Answer, FoundFact, ReportInfo
+from knowledge.model import SEP, Answer, FoundFact, Query, ReportInfo
 from knowledge.store.catalog import WHOLE_CORPUS_AGENCIES, Catalog
 from knowledge.store.cell_keys import cell_key, facts_by_key, reports_with_key
 from knowledge.store.store import Store
-from knowledge.model import Query
+
 
 def ranking(store: Store, q: Query, agencies: list[str], year: int | None, reports: Catalog,
             find) -> Answer:  # noqa: ANN001

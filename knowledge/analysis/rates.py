@@ -2,11 +2,9 @@
 （knowledge.understand.rates）从表三、表四的单元格计算；每个运算数都引出处，运算数带的勾稽警告也带到比率上。"""
 from __future__ import annotations
 
-from knowledge.model import SEP, Answer, Derived, Fact, FoundFact, ReportInfo
+from knowledge.model import SEP, Answer, Derived, Fact, FoundFact, Query, Rate, ReportInfo
 from knowledge.store.fact_rows import StoredFact
 from knowledge.text.lexicon import concept_ids
-from knowledge.model import Query
-from knowledge.model import Rate
 
 
 def _cells(items: list[StoredFact], table: str, row: str, col: str) -> list[StoredFact]:

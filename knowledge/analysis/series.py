@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from knowledge.analysis.checks import carried_over
-from knowledge.model import SEP, Answer, FoundFact, ReportInfo
+from knowledge.model import SEP, Answer, FoundFact, Query, ReportInfo
 from knowledge.store.catalog import Catalog
 from knowledge.store.cell_keys import cell_key, facts_by_key
 from knowledge.store.store import Store
-from knowledge.model import Query
+
 
 def series(store: Store, q: Query, agency: str, reports: Catalog, find) -> Answer:  # noqa: ANN001
     """One cited figure per year of one agency, oldest first, with the change from the year before."""

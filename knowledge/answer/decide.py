@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from knowledge.names.agencies import group_key
-from knowledge.store.catalog import Catalog
 from knowledge.answer.concept_match import in_context, is_part, rank_key, required
 from knowledge.answer.confidence import confident, covered, score_only_check, unexplained
-from knowledge.text.lexicon import concept
 from knowledge.answer.matcher import MIN_SCORE, Scored, unit_clash
-from knowledge.model import Answer, FoundFact, ReportInfo
-from knowledge.model import Query
+from knowledge.model import Answer, FoundFact, Query, ReportInfo
+from knowledge.names.agencies import group_key
+from knowledge.store.catalog import Catalog
+from knowledge.text.lexicon import concept
 
 AMBIGUOUS_MARGIN = 0.015
 """Two different figures within this score of each other are asked back about."""

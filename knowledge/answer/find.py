@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from knowledge.store.catalog import Catalog
 from knowledge.answer.concept_match import covers, joint, own_words_cover, rank_key, required
 from knowledge.answer.decide import decide, no_cover
 from knowledge.answer.matcher import MIN_SCORE, rank, unit_clash
-from knowledge.model import Answer, ReportInfo
-from knowledge.model import Query
-from knowledge.store.store import Store
 from knowledge.answer.unreadable import unreadable
+from knowledge.model import Answer, Query, ReportInfo
+from knowledge.store.catalog import Catalog
+from knowledge.store.store import Store
 
 
 def find_fact(store: Store, q: Query, chosen: list[ReportInfo], reports: Catalog,

@@ -6,11 +6,10 @@ from dataclasses import replace
 from knowledge.answer.chat import help_text
 from knowledge.answer.find import find_fact
 from knowledge.answer.overview import card
-from knowledge.model import Answer, ReportInfo
+from knowledge.model import Answer, Query, ReportInfo
 from knowledge.names.agencies import group_key
 from knowledge.store.catalog import Catalog
 from knowledge.store.store import Store
-from knowledge.model import Query
 
 
 def respond(store: Store, q: Query, reports: Catalog, limits: tuple[float, float] | None = None) -> Answer:

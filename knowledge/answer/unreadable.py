@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.model import Answer, Query, ReportInfo
 from knowledge.text.lexicon import concept, concept_ids
-from knowledge.model import Answer, ReportInfo
-from knowledge.model import Query
 
 _GLUED = re.compile(r"(?:(?P<table>表[二三四])?「(?P<row>[^」]+)」行：)粘连数字「(?P<raw>[^」]+)」"
                     r"(?:有 (?P<n>\d+) 种可能的切法(?:（(?P<cands>[^）]*)）)?|无法切成 (?P<cells>\d+) 格)")

@@ -4,12 +4,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from knowledge.model import Reading
+from knowledge.model import Query, Reading
 from knowledge.store.catalog import Catalog
 from knowledge.understand.context import Context
 from knowledge.understand.intent import ANALYSIS
 from knowledge.understand.plan import plan
-from knowledge.model import Query
 from knowledge.understand.query import follow_up, parse
 from knowledge.understand.screen import refusal
 
